@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+
+import * as initialSchema from './migrations/001-initial-schema.js';
+import * as defaultLists from './migrations/002-default-lists.js';
+import type { Database } from './schema.js';
+
+// Migrations are imported statically so that the compiled server and the tests run the same code
+// without reading a folder at run time. Names sort in the order they must run.
+const MIGRATIONS: Record<string, Migration> = {
+  '001-initial-schema': initialSchema as Migration,
+  '002-default-lists': defaultLists as unknown as Migration,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the database schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    throw new Error(`database migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
+  }
+}

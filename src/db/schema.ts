@@ -1,0 +1,164 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Row types of the database tables. Columns are snake_case here and nowhere else. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export const CATEGORY_GROUPS = ['potentialCustomer', 'customer', 'partner', 'lost', 'other'] as const;
+export type CategoryGroup = (typeof CATEGORY_GROUPS)[number];
+
+export const USER_ROLES = ['administrator', 'user'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The path through which a lead status changed; stored on every history record. */
+export const LEAD_STATUS_CHANGE_SOURCES = [
+  'edit',
+  'board',
+  'bulkUpdate',
+  'import',
+  'automation',
+  'categoryChange',
+  'companyChange',
+  'form',
+  'api',
+] as const;
+export type LeadStatusChangeSource = (typeof LEAD_STATUS_CHANGE_SOURCES)[number];
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  password_hash: string | null;
+  role: UserRole;
+  language: Language;
+  available_for_distribution: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+interface ListItemColumns {
+  id: Generated<number>;
+  name_nl: string | null;
+  name_en: string | null;
+  description_nl: string | null;
+  description_en: string | null;
+  sort_order: number;
+  deleted: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CategoriesTable extends ListItemColumns {
+  category_group: CategoryGroup;
+  lead_status_enabled: Generated<boolean>;
+}
+
+export interface LeadStatusesTable extends ListItemColumns {
+  is_default: Generated<boolean>;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  category_id: number | null;
+  owner_id: number | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  country: string | null;
+  phone: string | null;
+  website: string | null;
+  registered_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  deleted_at: NullableTimestamp;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  company_id: number | null;
+  salutation: string | null;
+  first_name: string | null;
+  middle_name: string | null;
+  last_name: string;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  owner_id: number | null;
+  lead_status_id: number | null;
+  lead_status_changed_at: NullableTimestamp;
+  lead_source: string | null;
+  former_employee: Generated<boolean>;
+  registered_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  deleted_at: NullableTimestamp;
+}
+
+export interface LeadStatusChangesTable {
+  id: Generated<number>;
+  person_id: number;
+  from_status_id: number | null;
+  to_status_id: number | null;
+  changed_at: Timestamp;
+  changed_by: number | null;
+  source: LeadStatusChangeSource;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  user_id: number | null;
+  entity: string;
+  entity_id: number;
+  action: string;
+  changes: ColumnType<unknown, string, string>;
+  at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  categories: CategoriesTable;
+  lead_statuses: LeadStatusesTable;
+  companies: CompaniesTable;
+  persons: PersonsTable;
+  lead_status_changes: LeadStatusChangesTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CategoryRow = Selectable<CategoriesTable>;
+export type LeadStatusRow = Selectable<LeadStatusesTable>;
+export type CompanyRow = Selectable<CompaniesTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPersonRow = Insertable<PersonsTable>;
+export type PersonRowUpdate = Updateable<PersonsTable>;
+export type LeadStatusChangeRow = Selectable<LeadStatusChangesTable>;
