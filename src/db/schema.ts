@@ -51,6 +51,13 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+export interface UserPreferencesTable {
+  user_id: number;
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: Generated<number>;
   user_id: number;
@@ -145,6 +152,7 @@ export interface AuditLogTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  user_preferences: UserPreferencesTable;
   api_tokens: ApiTokensTable;
   categories: CategoriesTable;
   lead_statuses: LeadStatusesTable;
