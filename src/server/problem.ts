@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { AppError, ERROR_STATUS, type ErrorCode } from '../errors/app-error.js';
+
+const TITLES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Invalid input',
+  MALFORMED_REQUEST: 'Malformed request',
+  UNAUTHENTICATED: 'Sign-in required',
+  INVALID_CREDENTIALS: 'Invalid email or password',
+  FORBIDDEN: 'Not allowed',
+  CSRF_TOKEN_INVALID: 'Missing or invalid CSRF token',
+  NOT_FOUND: 'Not found',
+  NAME_TAKEN: 'Name already in use',
+  EMAIL_TAKEN: 'Email address already in use',
+  VERSION_CONFLICT: 'Changed by someone else',
+  DEFAULT_LEAD_STATUS_PROTECTED: 'Default lead status cannot be deleted',
+  LEAD_STATUS_NOT_ENABLED: 'Lead status not enabled',
+  LEAD_STATUS_NOT_ALLOWED_FOR_GROUP: 'Lead status not allowed for this category group',
+  ITEM_DELETED: 'List item deleted',
+  REFERENCE_NOT_FOUND: 'Referenced record not found',
+  VERSION_MISMATCH: 'Precondition failed',
+  VERSION_REQUIRED: 'Version required',
+  RATE_LIMITED: 'Too many requests',
+  INTERNAL: 'Internal error',
+};
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  fields?: { field: string; message: string }[];
+  instance?: string;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+function problemFromAppError(error: AppError, request: FastifyRequest): Problem {
+  return {
+    type: `https://trechter.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[error.code],
+    status: error.status,
+    detail: error.message,
+    code: error.code,
+    ...(error.fields ? { fields: error.fields } : {}),
+    instance: request.url,
+  };
+}
+
+/**
+ * Turns every error into application/problem+json. Errors from Fastify itself (malformed JSON,
+ * too-large body, wrong content type) keep their 4xx status; anything unexpected becomes a 500
+ * whose detail shows no internal text, while the log keeps the error and the request id.
+ */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(reply, problemFromAppError(error, request));
+    }
+
+    const validation = (error as FastifyError).validation;
+    if (validation) {
+      const appError = new AppError('VALIDATION_FAILED', error.message);
+      return sendProblem(reply, problemFromAppError(appError, request));
+    }
+
+    const status = (error as FastifyError).statusCode;
+    if (status === 429) {
+      return sendProblem(reply, problemFromAppError(new AppError('RATE_LIMITED', 'too many requests; wait a minute and try again'), request));
+    }
+    if (status !== undefined && status >= 400 && status < 500) {
+      const appError = new AppError('MALFORMED_REQUEST', error.message);
+      return sendProblem(reply, { ...problemFromAppError(appError, request), status });
+    }
+
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, {
+      type: 'https://trechter.dev/problems/internal',
+      title: TITLES.INTERNAL,
+      status: ERROR_STATUS.INTERNAL,
+      detail: `an unexpected error occurred; the server log has the details under request id ${request.id}`,
+      code: 'INTERNAL',
+      instance: request.url,
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problemFromAppError(new AppError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`), request)),
+  );
+}
