@@ -1,0 +1,144 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+
+import { CATEGORY_GROUPS } from '../db/schema.js';
+import { IdParams, NamedRef, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
+import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
+import type { CompanyInput } from './company.js';
+import { createCompany, deleteCompany, getCompany, previewCategoryChange, restoreCompany, updateCompany } from './company.service.js';
+
+export const CompanySchema = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    categoryId: NullableInteger,
+    category: Type.Union([
+      Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean(), leadStatusEnabled: Type.Boolean() }),
+      Type.Null(),
+    ]),
+    categoryGroup: Type.Union([...CATEGORY_GROUPS.map((group) => Type.Literal(group)), Type.Null()]),
+    ownerId: NullableInteger,
+    owner: NamedRef,
+    street: NullableString,
+    postcode: NullableString,
+    city: NullableString,
+    country: NullableString,
+    phone: NullableString,
+    website: NullableString,
+    registeredAt: Type.String(),
+    updatedAt: Type.String(),
+    version: Type.Integer(),
+    deletedAt: NullableString,
+  },
+  { $id: 'Company' },
+);
+
+const companyFields = {
+  categoryId: OptionalId,
+  ownerId: OptionalId,
+  street: OptionalText(200),
+  postcode: OptionalText(20),
+  city: OptionalText(100),
+  country: OptionalText(100),
+  phone: OptionalText(50),
+  website: OptionalText(300),
+};
+
+const CompanyCreateBody = Type.Object({ ...companyFields, name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+const CompanyUpdateBody = Type.Object(
+  { ...companyFields, name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), version: Type.Optional(VersionField) },
+  { additionalProperties: false },
+);
+const PreviewQuery = Type.Object({ categoryId: Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Literal('none')]) });
+const PreviewSchema = Type.Object({
+  startCycle: Type.Integer({ description: 'persons that start a new lead cycle at the default status' }),
+  keep: Type.Integer({ description: 'persons that keep their lead status' }),
+  retain: Type.Integer({ description: 'persons whose status is kept hidden and read-only' }),
+  none: Type.Integer({ description: 'persons without an enabled lead status before and after' }),
+});
+
+export async function companyRoutes(app: FastifyInstance): Promise<void> {
+
+  app.get(
+    '/api/companies/:id',
+    { schema: { tags: ['companies'], params: IdParams, response: { 200: Type.Ref('Company'), ...errorResponses } } },
+    async (request, reply) => {
+      const company = await getCompany(app.db, request.actor, (request.params as { id: number }).id);
+      return reply.header('ETag', `"${company.version}"`).send(company);
+    },
+  );
+
+  app.post(
+    '/api/companies',
+    { schema: { tags: ['companies'], summary: 'Create a company', body: CompanyCreateBody, response: { 201: Type.Ref('Company'), ...errorResponses } } },
+    async (request, reply) => {
+      const company = await app.db.transaction().execute((trx) => createCompany(trx, request.actor, request.body as CompanyInput));
+      return reply.code(201).header('ETag', `"${company.version}"`).header('Location', `/api/companies/${company.id}`).send(company);
+    },
+  );
+
+  app.patch(
+    '/api/companies/:id',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: "Change a company; a new category applies the lead status rules to its persons",
+        params: IdParams,
+        body: CompanyUpdateBody,
+        response: { 200: Type.Ref('Company'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { version: bodyVersion, ...patch } = request.body as Partial<CompanyInput> & { version?: number };
+      const { version, fromHeader } = expectedVersionOf(request, bodyVersion);
+      const company = await withVersionCheck(fromHeader, () =>
+        app.db.transaction().execute((trx) => updateCompany(trx, request.actor, id, patch, version)),
+      );
+      return reply.header('ETag', `"${company.version}"`).send(company);
+    },
+  );
+
+  app.get(
+    '/api/companies/:id/category-change-preview',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: "What a new category would do to the lead statuses of the company's persons",
+        params: IdParams,
+        querystring: PreviewQuery,
+        response: { 200: PreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const { categoryId } = request.query as { categoryId: number | 'none' };
+      return previewCategoryChange(app.db, id, categoryId === 'none' ? null : categoryId);
+    },
+  );
+
+  app.delete(
+    '/api/companies/:id',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: 'Delete a company and its persons (soft; restorable)',
+        params: IdParams,
+        querystring: Type.Object({ version: Type.Optional(VersionField) }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { version, fromHeader } = expectedVersionOf(request, (request.query as { version?: number }).version);
+      await withVersionCheck(fromHeader, () => app.db.transaction().execute((trx) => deleteCompany(trx, request.actor, id, version)));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/companies/:id/restore',
+    { schema: { tags: ['companies'], summary: 'Restore a deleted company with the persons deleted with it', params: IdParams, response: { 200: Type.Ref('Company'), ...errorResponses } } },
+    async (request) => app.db.transaction().execute((trx) => restoreCompany(trx, request.actor, (request.params as { id: number }).id)),
+  );
+}

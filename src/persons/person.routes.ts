@@ -1,0 +1,182 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+
+import { CATEGORY_GROUPS } from '../db/schema.js';
+import {
+  IdParams,
+  ItemsOf,
+  NamedRef,
+  NullableInteger,
+  NullableString,
+  OptionalId,
+  OptionalText,
+  VersionField,
+  errorResponses,
+} from '../server/schemas.js';
+import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
+import type { PersonInput } from './person.js';
+import { createPerson, deletePerson, getLeadStatusHistory, getPerson, restorePerson, updatePerson } from './person.service.js';
+
+const StatusRef = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean() }), Type.Null()]);
+
+export const PersonSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    companyId: NullableInteger,
+    company: NamedRef,
+    salutation: NullableString,
+    firstName: NullableString,
+    middleName: NullableString,
+    lastName: Type.String(),
+    fullName: Type.String(),
+    jobTitle: NullableString,
+    email: NullableString,
+    phone: NullableString,
+    mobile: NullableString,
+    ownerId: NullableInteger,
+    owner: NamedRef,
+    category: Type.Union([
+      Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean(), leadStatusEnabled: Type.Boolean() }),
+      Type.Null(),
+    ]),
+    categoryGroup: Type.Union([...CATEGORY_GROUPS.map((group) => Type.Literal(group)), Type.Null()]),
+    leadStatusId: NullableInteger,
+    leadStatus: Type.Union([
+      Type.Object({ id: Type.Integer(), name: Type.String(), description: NullableString, deleted: Type.Boolean() }),
+      Type.Null(),
+    ]),
+    leadStatusEnabled: Type.Boolean({ description: "true when the company's category has lead status enabled" }),
+    leadStatusRetained: Type.Boolean({ description: 'true when a status is kept while lead status is not enabled (hidden, read-only)' }),
+    leadStatusChangedAt: NullableString,
+    daysInStatus: NullableInteger,
+    leadSource: NullableString,
+    formerEmployee: Type.Boolean(),
+    registeredAt: Type.String(),
+    updatedAt: Type.String(),
+    version: Type.Integer(),
+    deletedAt: NullableString,
+  },
+  { $id: 'Person' },
+);
+
+const personFields = {
+  companyId: OptionalId,
+  salutation: OptionalText(50),
+  firstName: OptionalText(100),
+  middleName: OptionalText(50),
+  jobTitle: OptionalText(200),
+  email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 320 }), Type.Null()])),
+  phone: OptionalText(50),
+  mobile: OptionalText(50),
+  ownerId: OptionalId,
+  leadStatusId: OptionalId,
+  leadSource: OptionalText(200),
+  formerEmployee: Type.Optional(Type.Boolean()),
+};
+
+const PersonCreateBody = Type.Object({ ...personFields, lastName: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+const PersonUpdateBody = Type.Object(
+  { ...personFields, lastName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), version: Type.Optional(VersionField) },
+  { additionalProperties: false },
+);
+const VersionQuery = Type.Object({ version: Type.Optional(VersionField) });
+
+const HistoryEntrySchema = Type.Object({
+  id: Type.Integer(),
+  from: StatusRef,
+  to: StatusRef,
+  changedAt: Type.String(),
+  changedBy: NamedRef,
+  source: Type.String(),
+});
+
+export async function personRoutes(app: FastifyInstance): Promise<void> {
+
+  app.get(
+    '/api/persons/:id',
+    { schema: { tags: ['persons'], summary: 'One person with derived category and lead status', params: IdParams, response: { 200: Type.Ref('Person'), ...errorResponses } } },
+    async (request, reply) => {
+      const person = await getPerson(app.db, request.actor, (request.params as { id: number }).id);
+      return reply.header('ETag', `"${person.version}"`).send(person);
+    },
+  );
+
+  app.post(
+    '/api/persons',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Create a person; in a lead-enabled company it starts at the default lead status unless leadStatusId is given',
+        body: PersonCreateBody,
+        response: { 201: Type.Ref('Person'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const person = await app.db.transaction().execute((trx) => createPerson(trx, request.actor, request.body as PersonInput));
+      return reply.code(201).header('ETag', `"${person.version}"`).header('Location', `/api/persons/${person.id}`).send(person);
+    },
+  );
+
+  app.patch(
+    '/api/persons/:id',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Change a person; needs the version it is based on (If-Match or version)',
+        params: IdParams,
+        body: PersonUpdateBody,
+        response: { 200: Type.Ref('Person'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { version: bodyVersion, ...patch } = request.body as Partial<PersonInput> & { version?: number };
+      const { version, fromHeader } = expectedVersionOf(request, bodyVersion);
+      const person = await withVersionCheck(fromHeader, () =>
+        app.db.transaction().execute((trx) => updatePerson(trx, request.actor, id, patch, version)),
+      );
+      return reply.header('ETag', `"${person.version}"`).send(person);
+    },
+  );
+
+  app.delete(
+    '/api/persons/:id',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Delete a person (soft; restorable)',
+        params: IdParams,
+        querystring: VersionQuery,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: number };
+      const { version, fromHeader } = expectedVersionOf(request, (request.query as { version?: number }).version);
+      await withVersionCheck(fromHeader, () => app.db.transaction().execute((trx) => deletePerson(trx, request.actor, id, version)));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/persons/:id/restore',
+    { schema: { tags: ['persons'], summary: 'Restore a deleted person (and its company if deleted too)', params: IdParams, response: { 200: Type.Ref('Person'), ...errorResponses } } },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      return app.db.transaction().execute((trx) => restorePerson(trx, request.actor, id));
+    },
+  );
+
+  app.get(
+    '/api/persons/:id/lead-status-history',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: "The person's lead status changes, newest first",
+        params: IdParams,
+        response: { 200: ItemsOf(HistoryEntrySchema), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await getLeadStatusHistory(app.db, request.actor, (request.params as { id: number }).id) }),
+  );
+}

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+
+import { registerAuthentication } from '../auth/auth.plugin.js';
+import { UserSchema, authRoutes } from '../auth/auth.routes.js';
+import { CompanySchema, companyRoutes } from '../companies/company.routes.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import { CategorySchema, LeadStatusSchema, listItemRoutes } from '../lists/list-items.routes.js';
+import { PersonSchema, personRoutes } from '../persons/person.routes.js';
+import { preferenceRoutes } from '../preferences/preference.routes.js';
+import { userRoutes } from '../users/user.routes.js';
+import './fastify-types.js';
+import { registerProblemHandlers } from './problem.js';
+import { Problem } from './schemas.js';
+import { validatorCompiler } from './validation.js';
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** A pino logger; without one the app logs nothing (as in tests). */
+  logger?: FastifyBaseLogger;
+  /** Folder with the built web app; served at / when it exists. */
+  webRoot?: string;
+}
+
+const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the HTTP application: the REST API under /api and the web app at /. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate('db', options.db);
+  app.decorate('config', options.config);
+  app.setValidatorCompiler(validatorCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Trechter API',
+        version: '0.1.0',
+        description:
+          'Lead management: companies, persons, categories and lead statuses. Sign in with POST /api/auth/login (session cookie plus X-CSRF-Token for writes) or send an API token as "Authorization: Bearer trt_…".',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'trechter_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema]) app.addSchema(schema);
+  registerAuthentication(app);
+
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(listItemRoutes);
+  await app.register(companyRoutes);
+  await app.register(personRoutes);
+  await app.register(preferenceRoutes);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  await registerWebApp(app, options.webRoot ?? defaultWebRoot);
+  return app;
+}
+
+/** Serves the built web app, answering unknown non-API paths with index.html for client routing. */
+async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+  if (!existsSync(path.join(webRoot, 'index.html'))) {
+    app.log.warn({ webRoot }, 'web app not built; only the API is served');
+    return;
+  }
+  const { default: fastifyStatic } = await import('@fastify/static');
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).type('application/problem+json').send({
+      type: 'https://trechter.dev/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: `no route for ${request.method} ${request.url.split('?')[0]}`,
+      code: 'NOT_FOUND',
+    });
+  });
+}
