@@ -1,0 +1,329 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type TestApp, type TestClient, createTestApp, PASSWORD } from '../support/app.js';
+import { testEngines } from '../support/databases.js';
+
+interface Item {
+  id: number;
+  name: string;
+  nameNl: string | null;
+  nameEn: string | null;
+  version: number;
+  deleted: boolean;
+  isDefault?: boolean;
+  leadStatusEnabled?: boolean;
+}
+
+describe.each(testEngines)('REST API on %s', (engine) => {
+  let testApp: TestApp;
+  let admin: TestClient;
+  let categories: Item[];
+  let statuses: Item[];
+
+  const categoryNamed = (name: string) => categories.find((item) => item.nameNl === name)!.id;
+  const statusNamed = (name: string) => statuses.find((item) => item.nameNl === name)!.id;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(engine);
+    admin = await testApp.signIn();
+    categories = (await admin.get('/api/categories')).json().items;
+    statuses = (await admin.get('/api/lead-statuses')).json().items;
+  });
+  afterAll(() => testApp.dispose());
+
+  async function createCompany(name: string, category: string | null) {
+    const response = await admin.post('/api/companies', { name, categoryId: category === null ? null : categoryNamed(category) });
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: number; version: number };
+  }
+
+  describe('sign-in', () => {
+    it('rejects requests without a session', async () => {
+      const response = await testApp.app.inject({ method: 'GET', url: '/api/persons/1' });
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe('UNAUTHENTICATED');
+    });
+
+    it('rejects a wrong password with the same answer as an unknown email', async () => {
+      const wrong = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'beheer@example.nl', password: 'wrong password' } });
+      const unknown = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'niemand@example.nl', password: PASSWORD } });
+      expect(wrong.statusCode).toBe(401);
+      expect(unknown.statusCode).toBe(401);
+      expect(wrong.json().detail).toBe(unknown.json().detail);
+    });
+
+    it('rejects a cookie write without the CSRF token', async () => {
+      const login = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'beheer@example.nl', password: PASSWORD } });
+      const cookie = login.cookies.map((entry) => `${entry.name}=${entry.value}`).join('; ');
+      const response = await testApp.app.inject({ method: 'POST', url: '/api/companies', headers: { cookie }, payload: { name: 'Vervalst BV' } });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().code).toBe('CSRF_TOKEN_INVALID');
+    });
+
+    it('accepts a bearer API token without CSRF token', async () => {
+      const created = await admin.post('/api/auth/tokens', { name: 'script' });
+      expect(created.statusCode).toBe(201);
+      const token = created.json().token as string;
+
+      const response = await testApp.app.inject({ method: 'POST', url: '/api/companies', headers: { authorization: `Bearer ${token}` }, payload: { name: 'Via Token BV' } });
+      expect(response.statusCode).toBe(201);
+
+      await admin.delete(`/api/auth/tokens/${created.json().id}`);
+      const revoked = await testApp.app.inject({ method: 'GET', url: '/api/categories', headers: { authorization: `Bearer ${token}` } });
+      expect(revoked.statusCode).toBe(401);
+    });
+
+    it('ends the session on sign-out', async () => {
+      const client = await testApp.signIn({ role: 'user' });
+      expect((await client.get('/api/auth/me')).statusCode).toBe(200);
+      await client.post('/api/auth/logout');
+      expect((await client.get('/api/auth/me')).statusCode).toBe(401);
+    });
+  });
+
+  describe('languages', () => {
+    it('shows the default lists in Dutch by default', async () => {
+      expect(statuses.map((status) => status.name)).toEqual(['Open', 'Contact opnemen', 'Gediskwalificeerd', 'Opnieuw benaderen', 'Gekwalificeerd']);
+      expect(categories.map((category) => category.name)).toEqual([
+        'Lead',
+        'Marketinggekwalificeerde lead (MQL)',
+        'Opportunity',
+        'Verloren opportunity',
+        'Klant',
+        'Partner',
+        'Oud-klant',
+        'Overig',
+      ]);
+    });
+
+    it('shows the default lists in English to an English user', async () => {
+      const english = await testApp.signIn({ role: 'user', language: 'en' });
+      const names = (await english.get('/api/lead-statuses')).json().items.map((item: Item) => item.name);
+      expect(names).toEqual(['Open', 'Contacting', 'Disqualified', 'Re-nurture', 'Qualified']);
+      const groups = (await english.get('/api/category-groups')).json().items.map((item: { name: string }) => item.name);
+      expect(groups).toEqual(['Potential customer', 'Customer', 'Partner', 'Lost', 'Other']);
+    });
+
+    it('switches a user to English', async () => {
+      const client = await testApp.signIn({ role: 'user' });
+      expect((await client.patch('/api/auth/me', { language: 'en' })).statusCode).toBe(200);
+      expect((await client.get('/api/categories')).json().items[4].name).toBe('Customer');
+    });
+  });
+
+  describe('lists', () => {
+    it('rejects a name that differs only in case', async () => {
+      const response = await admin.post('/api/lead-statuses', { name: 'gekwalificeerd' });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().code).toBe('NAME_TAKEN');
+    });
+
+    it('rejects the name of a deleted item', async () => {
+      const created = (await admin.post('/api/lead-statuses', { name: 'Afspraak gepland' })).json() as Item;
+      expect((await admin.delete(`/api/lead-statuses/${created.id}`)).statusCode).toBe(204);
+      const again = await admin.post('/api/lead-statuses', { name: 'AFSPRAAK GEPLAND' });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().detail).toContain('restore it instead');
+    });
+
+    it('hides deleted items unless asked and restores them', async () => {
+      const created = (await admin.post('/api/lead-statuses', { name: 'Tijdelijk' })).json() as Item;
+      await admin.delete(`/api/lead-statuses/${created.id}`);
+      const visible = (await admin.get('/api/lead-statuses')).json().items as Item[];
+      expect(visible.some((item) => item.id === created.id)).toBe(false);
+      const all = (await admin.get('/api/lead-statuses?includeDeleted=true')).json().items as Item[];
+      expect(all.find((item) => item.id === created.id)?.deleted).toBe(true);
+
+      const restored = await admin.post(`/api/lead-statuses/${created.id}/restore`);
+      expect(restored.statusCode).toBe(200);
+      expect(restored.json().deleted).toBe(false);
+    });
+
+    it('protects the default lead status from deletion', async () => {
+      const response = await admin.delete(`/api/lead-statuses/${statusNamed('Open')}`);
+      expect(response.statusCode).toBe(409);
+      expect(response.json().code).toBe('DEFAULT_LEAD_STATUS_PROTECTED');
+    });
+
+    it('moves the default to another status', async () => {
+      const contacting = statuses.find((item) => item.nameNl === 'Contact opnemen')!;
+      const response = await admin.patch(`/api/lead-statuses/${contacting.id}`, { isDefault: true, version: contacting.version });
+      expect(response.statusCode).toBe(200);
+      const after = (await admin.get('/api/lead-statuses')).json().items as Item[];
+      expect(after.filter((item) => item.isDefault).map((item) => item.nameNl)).toEqual(['Contact opnemen']);
+
+      const back = after.find((item) => item.nameNl === 'Open')!;
+      expect((await admin.patch(`/api/lead-statuses/${back.id}`, { isDefault: true, version: back.version })).statusCode).toBe(200);
+    });
+
+    it('rejects lead status outside the potential customer group', async () => {
+      const response = await admin.post('/api/categories', { name: 'Leverancier', categoryGroup: 'partner', leadStatusEnabled: true });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().code).toBe('LEAD_STATUS_NOT_ALLOWED_FOR_GROUP');
+    });
+
+    it('renames an item everywhere it is used', async () => {
+      const company = await createCompany('Hernoem BV', 'Partner');
+      const partner = categories.find((item) => item.nameNl === 'Partner')!;
+      const renamed = await admin.patch(`/api/categories/${partner.id}`, { name: 'Samenwerkingspartner', version: partner.version });
+      expect(renamed.statusCode).toBe(200);
+      expect((await admin.get(`/api/companies/${company.id}`)).json().category.name).toBe('Samenwerkingspartner');
+    });
+
+    it('keeps a deleted category on its companies, marked deleted', async () => {
+      const created = (await admin.post('/api/categories', { name: 'Beurscontact', categoryGroup: 'potentialCustomer', leadStatusEnabled: true })).json() as Item;
+      const company = (await admin.post('/api/companies', { name: 'Beurs BV', categoryId: created.id })).json();
+      await admin.delete(`/api/categories/${created.id}`);
+
+      const shown = (await admin.get(`/api/companies/${company.id}`)).json();
+      expect(shown.category).toMatchObject({ name: 'Beurscontact', deleted: true });
+      const usage = (await admin.get(`/api/categories/${created.id}/usage`)).json();
+      expect(usage).toEqual({ companies: 1, persons: 0 });
+      const pick = await admin.post('/api/companies', { name: 'Nieuw Op Verwijderd BV', categoryId: created.id });
+      expect(pick.statusCode).toBe(422);
+      expect(pick.json().code).toBe('ITEM_DELETED');
+    });
+
+    it('reorders a list', async () => {
+      const ids = statuses.map((item) => item.id).reverse();
+      expect((await admin.post('/api/lead-statuses/reorder', { ids })).statusCode).toBe(204);
+      const after = (await admin.get('/api/lead-statuses')).json().items as Item[];
+      expect(after.slice(0, ids.length).map((item) => item.id)).toEqual(ids);
+      await admin.post('/api/lead-statuses/reorder', { ids: [...ids].reverse() });
+    });
+
+    it('lets only administrators change lists', async () => {
+      const user = await testApp.signIn({ role: 'user' });
+      const response = await user.post('/api/lead-statuses', { name: 'Niet Toegestaan' });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().code).toBe('FORBIDDEN');
+      expect((await user.post('/api/users', { name: 'X', email: 'x@example.nl' })).statusCode).toBe(403);
+    });
+  });
+
+  describe('persons', () => {
+    it('answers 422 and keeps the retained value on a disabled status', async () => {
+      const company = await createCompany('Bakkerij de Vries', 'Lead');
+      const created = (await admin.post('/api/persons', { companyId: company.id, firstName: 'Jan', middleName: 'de', lastName: 'Vries' })).json();
+      expect(created.leadStatus.name).toBe('Open');
+      const qualified = (await admin.patch(`/api/persons/${created.id}`, { leadStatusId: statusNamed('Gekwalificeerd'), version: created.version })).json();
+      const companyNow = (await admin.get(`/api/companies/${company.id}`)).json();
+      await admin.patch(`/api/companies/${company.id}`, { categoryId: categoryNamed('Klant'), version: companyNow.version });
+
+      const retained = (await admin.get(`/api/persons/${created.id}`)).json();
+      expect(retained).toMatchObject({ leadStatusEnabled: false, leadStatusRetained: true, leadStatus: { name: 'Gekwalificeerd' } });
+      const attempt = await admin.patch(`/api/persons/${created.id}`, { leadStatusId: statusNamed('Open'), version: retained.version });
+      expect(attempt.statusCode).toBe(422);
+      expect(attempt.json().code).toBe('LEAD_STATUS_NOT_ENABLED');
+      expect(attempt.json().detail).toContain('"Klant"');
+      expect((await admin.get(`/api/persons/${created.id}`)).json().leadStatusId).toBe(qualified.leadStatusId);
+    });
+
+    it('lists the lead status history newest first', async () => {
+      const company = await createCompany('Historie API BV', 'Lead');
+      const person = (await admin.post('/api/persons', { companyId: company.id, lastName: 'Hendriks' })).json();
+      await admin.patch(`/api/persons/${person.id}`, { leadStatusId: statusNamed('Contact opnemen') }, { 'if-match': `"${person.version}"` });
+
+      const history = (await admin.get(`/api/persons/${person.id}/lead-status-history`)).json().items;
+      expect(history.map((entry: { to: { name: string } }) => entry.to.name)).toEqual(['Contact opnemen', 'Open']);
+      expect(history[0].from.name).toBe('Open');
+      expect(history[0].changedBy.name).toBe('Gebruiker 1');
+    });
+
+    it('previews what a category change does to persons', async () => {
+      const company = await createCompany('Voorbeeld BV', 'Klant');
+      await admin.post('/api/persons', { companyId: company.id, lastName: 'Een' });
+      await admin.post('/api/persons', { companyId: company.id, lastName: 'Twee' });
+      const preview = await admin.get(`/api/companies/${company.id}/category-change-preview?categoryId=${categoryNamed('Lead')}`);
+      expect(preview.json()).toEqual({ startCycle: 2, keep: 0, retain: 0, none: 0 });
+    });
+
+    it('restores a deleted company with its persons', async () => {
+      const company = await createCompany('Verwijder BV', 'Lead');
+      const person = (await admin.post('/api/persons', { companyId: company.id, lastName: 'Weg' })).json();
+      expect((await admin.delete(`/api/companies/${company.id}?version=${company.version}`)).statusCode).toBe(204);
+      expect((await admin.get(`/api/persons/${person.id}`)).json().deletedAt).not.toBeNull();
+
+      await admin.post(`/api/companies/${company.id}/restore`);
+      expect((await admin.get(`/api/persons/${person.id}`)).json().deletedAt).toBeNull();
+    });
+  });
+
+  describe('versions', () => {
+    it('rejects a stale version field with 409', async () => {
+      const company = await createCompany('Versie API BV', 'Lead');
+      await admin.patch(`/api/companies/${company.id}`, { city: 'Utrecht', version: company.version });
+      const stale = await admin.patch(`/api/companies/${company.id}`, { city: 'Zwolle', version: company.version });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('VERSION_CONFLICT');
+      expect((await admin.get(`/api/companies/${company.id}`)).json().city).toBe('Utrecht');
+    });
+
+    it('rejects a stale If-Match with 412', async () => {
+      const company = await createCompany('Etag BV', null);
+      await admin.patch(`/api/companies/${company.id}`, { city: 'Delft' }, { 'if-match': `"${company.version}"` });
+      const stale = await admin.patch(`/api/companies/${company.id}`, { city: 'Gouda' }, { 'if-match': `"${company.version}"` });
+      expect(stale.statusCode).toBe(412);
+    });
+
+    it('requires a version on updates', async () => {
+      const company = await createCompany('Zonder Versie BV', null);
+      const response = await admin.patch(`/api/companies/${company.id}`, { city: 'Ede' });
+      expect(response.statusCode).toBe(428);
+      expect(response.json().code).toBe('VERSION_REQUIRED');
+    });
+  });
+
+  describe('bad input', () => {
+    it('rejects malformed JSON with 400', async () => {
+      const response = await admin.raw({ method: 'POST', url: '/api/companies', headers: { 'content-type': 'application/json' }, payload: '{"name": "Kapot' });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    });
+
+    it('rejects unknown and wrongly typed fields', async () => {
+      const unknown = await admin.post('/api/companies', { name: 'Onbekend Veld BV', favouriteColour: 'blauw' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().code).toBe('VALIDATION_FAILED');
+      const wrongType = await admin.post('/api/persons', { lastName: 'Type', companyId: '12' });
+      expect(wrongType.statusCode).toBe(400);
+      expect(wrongType.json().fields[0].field).toBe('/companyId');
+    });
+
+    it('rejects over-long text', async () => {
+      const response = await admin.post('/api/companies', { name: 'x'.repeat(201) });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().fields[0].field).toBe('/name');
+    });
+
+    it('rejects unknown ids', async () => {
+      const missing = await admin.get('/api/persons/999999');
+      expect(missing.statusCode).toBe(404);
+      const reference = await admin.post('/api/persons', { lastName: 'Wees', companyId: 999999 });
+      expect(reference.statusCode).toBe(422);
+      expect(reference.json().code).toBe('REFERENCE_NOT_FOUND');
+      const outOfRange = await admin.get('/api/persons/99999999999999999999');
+      expect(outOfRange.statusCode).toBe(400);
+      const notANumber = await admin.get('/api/persons/abc');
+      expect(notANumber.statusCode).toBe(400);
+    });
+
+    it('stores nothing of a rejected person', async () => {
+      const before = await testApp.database.db.selectFrom('persons').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+      const customer = await createCompany('Klant Zonder Status BV', 'Klant');
+      const response = await admin.post('/api/persons', { companyId: customer.id, lastName: 'Afgewezen', leadStatusId: statusNamed('Open') });
+      expect(response.statusCode).toBe(422);
+      const after = await testApp.database.db.selectFrom('persons').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+      expect(Number(after.count)).toBe(Number(before.count));
+    });
+  });
+
+  it('publishes an OpenAPI 3.1 document', async () => {
+    const response = await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/api/persons/{id}');
+  });
+});
