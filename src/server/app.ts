@@ -94,7 +94,7 @@ async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<vo
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply.code(404).type('application/problem+json').send({
-      type: 'https://trechter.dev/problems/not-found',
+      type: 'urn:trechter:problem:not-found',
       title: 'Not found',
       status: 404,
       detail: `no route for ${request.method} ${request.url.split('?')[0]}`,

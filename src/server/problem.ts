@@ -40,7 +40,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 function problemFromAppError(error: AppError, request: FastifyRequest): Problem {
   return {
-    type: `https://trechter.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+    type: `urn:trechter:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
     title: TITLES[error.code],
     status: error.status,
     detail: error.message,
@@ -79,7 +79,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
 
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, {
-      type: 'https://trechter.dev/problems/internal',
+      type: 'urn:trechter:problem:internal',
       title: TITLES.INTERNAL,
       status: ERROR_STATUS.INTERNAL,
       detail: `an unexpected error occurred; the server log has the details under request id ${request.id}`,
