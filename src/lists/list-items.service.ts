@@ -208,7 +208,7 @@ export async function updateCategory(trx: Trx, actor: Actor, id: number, input: 
   const text = resolveText(actor, input);
   assertKeepsAName(row, text);
   const group = input.categoryGroup ?? row.category_group;
-  const enabled = input.leadStatusEnabled ?? (input.categoryGroup !== undefined && group !== 'potentialCustomer' ? false : row.lead_status_enabled);
+  const enabled = input.leadStatusEnabled ?? row.lead_status_enabled;
   assertGroupAllowsLeadStatus(group, enabled);
   await assertNamesFree(trx, 'categories', [text.name_nl, text.name_en], id);
 

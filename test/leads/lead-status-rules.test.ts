@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { updateCompany } from '../../src/companies/company.service.js';
+import { createCompany, updateCompany } from '../../src/companies/company.service.js';
+import { createCategory, updateCategory } from '../../src/lists/list-items.service.js';
 import { AppError } from '../../src/errors/app-error.js';
 import { getPerson, updatePerson } from '../../src/persons/person.service.js';
 import { type TestDatabase, createTestDatabase, testEngines } from '../support/databases.js';
@@ -263,5 +264,54 @@ describe.each(testEngines)('lead status rules on %s', (engine) => {
     const rejected = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe('VERSION_CONFLICT');
     expect(await historyOf(database.db, person.id)).toHaveLength(2);
+  });
+});
+
+describe.each(testEngines)('category flag changes on %s', (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(() => database.dispose());
+
+  it('starts a cycle when a category gets lead status', async () => {
+    const category = await database.db.transaction().execute((trx) =>
+      createCategory(trx, actorFor(), { name: 'Beursbezoeker', categoryGroup: 'potentialCustomer', leadStatusEnabled: false }),
+    );
+    const company = await database.db.transaction().execute((trx) => createCompany(trx, actorFor(), { name: 'Beurs BV', categoryId: category.id }));
+    const person = await makePerson(database.db, 'Standhouder', company.id);
+    expect(person.leadStatusEnabled).toBe(false);
+
+    await database.db.transaction().execute((trx) => updateCategory(trx, actorFor(), category.id, { leadStatusEnabled: true }, category.version));
+
+    const after = await getPerson(database.db, actorFor(), person.id);
+    expect(after.leadStatusEnabled).toBe(true);
+    expect(after.leadStatus?.name).toBe('Open');
+    expect(await historyOf(database.db, person.id)).toEqual([{ from_status_id: null, to_status_id: after.leadStatusId, source: 'categoryChange' }]);
+  });
+
+  it('retains statuses when a category loses lead status', async () => {
+    const category = await database.db.transaction().execute((trx) =>
+      createCategory(trx, actorFor(), { name: 'Proefklant', categoryGroup: 'potentialCustomer', leadStatusEnabled: true }),
+    );
+    const company = await database.db.transaction().execute((trx) => createCompany(trx, actorFor(), { name: 'Proef BV', categoryId: category.id }));
+    const person = await makePerson(database.db, 'Proef', company.id);
+
+    await database.db.transaction().execute((trx) => updateCategory(trx, actorFor(), category.id, { leadStatusEnabled: false }, category.version));
+
+    const after = await getPerson(database.db, actorFor(), person.id);
+    expect(after.leadStatusRetained).toBe(true);
+    expect(after.leadStatus?.name).toBe('Open');
+  });
+
+  it('rejects a group change that would keep lead status outside potential customers', async () => {
+    const category = await database.db.transaction().execute((trx) =>
+      createCategory(trx, actorFor(), { name: 'Wisselgroep', categoryGroup: 'potentialCustomer', leadStatusEnabled: true }),
+    );
+
+    await expectAppError(
+      database.db.transaction().execute((trx) => updateCategory(trx, actorFor(), category.id, { categoryGroup: 'customer' }, category.version)),
+      'LEAD_STATUS_NOT_ALLOWED_FOR_GROUP',
+    );
   });
 });
