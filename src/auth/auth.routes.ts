@@ -7,7 +7,7 @@ import { IdParams, ItemsOf, errorResponses } from '../server/schemas.js';
 import { toUser } from '../users/user.js';
 import { findUserByEmail, setUserLanguage } from '../users/user.service.js';
 import { verifyPassword } from './password.js';
-import { SESSION_COOKIE, SESSION_LIFETIME_MS, createApiToken, createSession, deleteSession, findSession } from './sessions.js';
+import { SESSION_COOKIE, SESSION_LIFETIME_MS, createApiToken, createSession, deleteExpiredSessions, deleteSession, findSession } from './sessions.js';
 
 export const UserSchema = Type.Object(
   {
@@ -62,6 +62,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         throw new AppError('INVALID_CREDENTIALS', 'the email address or password is incorrect');
       }
 
+      await deleteExpiredSessions(app.db);
       const session = await createSession(app.db, user.id);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
