@@ -17,7 +17,7 @@ import { PersonSchema, personRoutes } from '../persons/person.routes.js';
 import { preferenceRoutes } from '../preferences/preference.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import './fastify-types.js';
-import { registerProblemHandlers } from './problem.js';
+import { registerProblemHandlers, sendRouteNotFound } from './problem.js';
 import { Problem } from './schemas.js';
 import { validatorCompiler } from './validation.js';
 
@@ -85,20 +85,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 /** Serves the built web app, answering unknown non-API paths with index.html for client routing. */
 async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
-  if (!existsSync(path.join(webRoot, 'index.html'))) {
+  const built = existsSync(path.join(webRoot, 'index.html'));
+  if (built) {
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  } else {
     app.log.warn({ webRoot }, 'web app not built; only the API is served');
-    return;
   }
-  const { default: fastifyStatic } = await import('@fastify/static');
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).type('application/problem+json').send({
-      type: 'urn:trechter:problem:not-found',
-      title: 'Not found',
-      status: 404,
-      detail: `no route for ${request.method} ${request.url.split('?')[0]}`,
-      code: 'NOT_FOUND',
-    });
+    if (built && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendRouteNotFound(request, reply);
   });
 }

@@ -87,8 +87,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       instance: request.url,
     });
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problemFromAppError(new AppError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`), request)),
-  );
+/** Answers a request that matches no route. */
+export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, problemFromAppError(new AppError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`), request));
 }
