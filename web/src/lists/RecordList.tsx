@@ -1,0 +1,271 @@
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { isApiError } from '../api/client';
+import type { RecordKind } from '../api/endpoints';
+import type { Criterion, Language } from '../api/types';
+import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
+import { ActiveFilters } from './ActiveFilters';
+import { ColumnChooser } from './ColumnChooser';
+import type { ColumnSpec } from './columns';
+import { GroupedBody } from './GroupedBody';
+import { filterCriteria, MAX_GROUP_LEVELS, sortParameter, toggleSort, type ColumnFilter, type ListLayout } from './layout';
+import { ListHeader } from './ListHeader';
+import { RowBlock } from './RowBlock';
+import { useListLayout } from './useListLayout';
+import { useRecordPages } from './useRecordPages';
+
+/** Height in pixels of the sticky header row; the rows below start there. */
+const HEADER_HEIGHT = 40;
+
+export interface RecordListProps<T extends { id: number }> {
+  kind: RecordKind;
+  /** Preference key under which this user's layout of this list is stored. */
+  preferenceKey: string;
+  specs: ColumnSpec<T>[];
+  defaults: ListLayout;
+  /** Criteria every row of this list meets, such as "of company 42"; not shown as user filters. */
+  baseFilter?: Criterion[];
+  /** Accessible name of the table. */
+  label: string;
+  countText: (count: number) => string;
+  rowHref: (row: T) => string;
+  /** Empty state for a list without rows while the user has set no filter. */
+  empty: ReactNode;
+  actions?: ReactNode;
+  variant: 'page' | 'tab';
+}
+
+const NO_CRITERIA: Criterion[] = [];
+
+export function RecordList<T extends { id: number }>(props: RecordListProps<T>) {
+  const { t } = useTranslation();
+  const { layout, update, loadError } = useListLayout(props.preferenceKey, props.specs, props.defaults);
+
+  if (layout === null) {
+    return (
+      <section className={`record-list record-list-${props.variant}`}>
+        <Spinner label={t('common.loading')} />
+      </section>
+    );
+  }
+  return <LoadedRecordList {...props} layout={layout} update={update} layoutError={loadError} />;
+}
+
+function LoadedRecordList<T extends { id: number }>({
+  kind,
+  specs,
+  defaults,
+  baseFilter = NO_CRITERIA,
+  label,
+  countText,
+  rowHref,
+  empty,
+  actions,
+  variant,
+  layout,
+  update,
+  layoutError,
+}: RecordListProps<T> & {
+  layout: ListLayout;
+  update: (change: (current: ListLayout) => ListLayout) => void;
+  layoutError: unknown;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [chooserOpen, setChooserOpen] = useState(false);
+  const [groupTotal, setGroupTotal] = useState<number | null>(null);
+
+  const criteria = useMemo(() => [...baseFilter, ...filterCriteria(layout, specs)], [baseFilter, layout, specs]);
+  const sort = sortParameter(layout, specs);
+  const grouped = layout.groupBy.length > 0;
+  const hasUserFilters = Object.keys(layout.filters).length > 0;
+
+  const { query, rows, total: flatTotal } = useRecordPages<T>(kind, criteria, sort, !grouped);
+  const { fetchNextPage } = query;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const getScrollElement = useCallback(() => scroller.current, []);
+  const total = grouped ? groupTotal : flatTotal;
+
+  const headerColumns = layout.columns
+    .map((id) => specs.find((spec) => spec.id === id))
+    .filter((spec): spec is ColumnSpec<T> => spec !== undefined)
+    .map((spec) => ({ spec, label: t(spec.labelKey as 'fields.name'), width: layout.widths[spec.id] ?? spec.width }));
+  const tableWidth = headerColumns.reduce((sum, column) => sum + column.width, 0);
+
+  function setFilter(columnId: string, filter: ColumnFilter | null) {
+    update((current) => {
+      const filters = { ...current.filters };
+      if (filter === null) delete filters[columnId];
+      else filters[columnId] = filter;
+      return { ...current, filters };
+    });
+    scroller.current?.scrollTo({ top: 0 });
+  }
+
+  let body: ReactNode;
+  if (grouped) {
+    body = (
+      <GroupedBody
+        kind={kind}
+        specs={specs}
+        layout={layout}
+        criteria={criteria}
+        sort={sort}
+        language={language}
+        rowHref={rowHref}
+        onTotal={setGroupTotal}
+        width={tableWidth}
+      />
+    );
+  } else if (query.isPending) {
+    body = <Spinner label={t('common.loading')} />;
+  } else if (query.isError) {
+    body = (
+      <div className="list-message">
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        {isApiError(query.error, 'VALIDATION_FAILED') && hasUserFilters ? (
+          <button type="button" className="button button-secondary" onClick={() => update((current) => ({ ...current, filters: {} }))}>
+            {t('list.clearFilters')}
+          </button>
+        ) : null}
+      </div>
+    );
+  } else {
+    body = (
+      <RowBlock
+        specs={specs}
+        layout={layout}
+        rows={rows}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        onLoadMore={loadMore}
+        getScrollElement={getScrollElement}
+        scrollMargin={HEADER_HEIGHT}
+        rowHref={rowHref}
+        firstRowIndex={2}
+      />
+    );
+  }
+
+  const isEmpty = total === 0;
+
+  return (
+    <section className={`record-list record-list-${variant}`} aria-label={label}>
+      <div className="list-toolbar">
+        <p className="list-count" aria-live="polite">
+          {total === null ? '\u00a0' : countText(total)}
+        </p>
+        <div className="list-toolbar-controls">
+          <GroupBySelects specs={specs} layout={layout} onChange={(groupBy) => update((current) => ({ ...current, groupBy }))} />
+          <button type="button" className="button button-secondary" onClick={() => setChooserOpen(true)}>
+            <span className="icon icon-columns" aria-hidden="true" />
+            {t('columns.open')}
+          </button>
+          {actions}
+        </div>
+      </div>
+
+      {layoutError ? <p className="notice notice-warning">{t('list.layoutNotLoaded')}</p> : null}
+
+      <ActiveFilters
+        specs={specs}
+        layout={layout}
+        language={language}
+        onRemove={(columnId) => setFilter(columnId, null)}
+        onClearAll={() => update((current) => ({ ...current, filters: {} }))}
+      />
+
+      <div
+        ref={scroller}
+        className="list-scroll"
+        role="table"
+        aria-label={label}
+        aria-rowcount={grouped || total === null ? undefined : total + 1}
+      >
+        <ListHeader
+          columns={headerColumns}
+          layout={layout}
+          language={language}
+          onSort={(columnId, addLevel) => update((current) => ({ ...current, sort: toggleSort(current.sort, columnId, addLevel) }))}
+          onFilter={setFilter}
+          onResize={(columnId, width) => update((current) => ({ ...current, widths: { ...current.widths, [columnId]: width } }))}
+        />
+        {body}
+      </div>
+
+      {isEmpty ? (
+        <div className="list-empty">
+          {hasUserFilters ? (
+            <EmptyState
+              title={t('list.noMatchTitle')}
+              action={
+                <button type="button" className="button button-secondary" onClick={() => update((current) => ({ ...current, filters: {} }))}>
+                  {t('list.clearFilters')}
+                </button>
+              }
+            >
+              {t('list.noMatchText')}
+            </EmptyState>
+          ) : (
+            empty
+          )}
+        </div>
+      ) : null}
+
+      <ColumnChooser
+        open={chooserOpen}
+        onClose={() => setChooserOpen(false)}
+        specs={specs}
+        layout={layout}
+        onChange={(columns) => update((current) => ({ ...current, columns }))}
+        onReset={() => update((current) => ({ ...current, columns: defaults.columns, widths: {} }))}
+      />
+    </section>
+  );
+}
+
+function GroupBySelects<T>({
+  specs,
+  layout,
+  onChange,
+}: {
+  specs: ColumnSpec<T>[];
+  layout: ListLayout;
+  onChange: (groupBy: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const groupable = specs.filter((spec) => spec.groupable === true);
+  const levels = layout.groupBy.length < MAX_GROUP_LEVELS ? [...layout.groupBy, ''] : layout.groupBy;
+
+  return (
+    <div className="group-by">
+      {levels.map((columnId, index) => {
+        const usedAbove = layout.groupBy.slice(0, index);
+        return (
+          <label key={index} className="inline-field">
+            <span>{index === 0 ? t('list.groupBy') : t('list.thenBy')}</span>
+            <select
+              value={columnId}
+              onChange={(event) => {
+                const next = layout.groupBy.slice(0, index);
+                if (event.target.value !== '') next.push(event.target.value);
+                onChange(next);
+              }}
+            >
+              <option value="">{index === 0 ? t('list.noGrouping') : t('list.noFurtherGrouping')}</option>
+              {groupable
+                .filter((spec) => !usedAbove.includes(spec.id))
+                .map((spec) => (
+                  <option key={spec.id} value={spec.id}>
+                    {t(spec.labelKey as 'fields.name')}
+                  </option>
+                ))}
+            </select>
+          </label>
+        );
+      })}
+    </div>
+  );
+}
