@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
-import { ConfigError, readConfig } from '../config.js';
-import { acquireDataDirLock, type DataDirLock, DataDirLockedError } from '../db/data-dir-lock.js';
-import { type DatabaseTarget, openDatabase, type OpenDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { type Config, ConfigError, readConfig } from '../config.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
+import type { OpenDatabase } from '../db/database.js';
+import { openConfiguredDatabase } from '../db/open-configured.js';
 import { type SeedDemoProgress, type SeedDemoSummary, seedDemoData } from './seed-demo-data.js';
 
 const USAGE = `Usage: npm run seed:demo -- --persons N [--seed S]
@@ -59,9 +59,9 @@ function parseWholeNumber(option: string, text: string, min: number, max: number
   return value;
 }
 
-function describeTarget(target: DatabaseTarget): string {
-  if (target.engine === 'pglite') return `the embedded database in ${target.dataDir}`;
-  const url = new URL(target.url);
+function describeTarget(config: Config): string {
+  if (config.databaseUrl === undefined) return `the embedded database in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
   return `PostgreSQL database "${url.pathname.slice(1)}" on ${url.host}`;
 }
 
@@ -125,44 +125,33 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  const target: DatabaseTarget =
-    config.databaseUrl === undefined ? { engine: 'pglite', dataDir: config.dataDir } : { engine: 'postgres', url: config.databaseUrl };
 
-  let lock: DataDirLock | undefined;
-  if (target.engine === 'pglite') {
-    try {
-      lock = await acquireDataDirLock(config.dataDir, 'demo data');
-    } catch (error) {
-      if (!(error instanceof DataDirLockedError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
+  process.stderr.write(`Adding ${formatCount(options.persons)} demo persons to ${describeTarget(config)}\n`);
+  let database: OpenDatabase;
+  try {
+    database = await openConfiguredDatabase(config, 'demo data');
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
   }
 
   try {
-    process.stderr.write(`Adding ${formatCount(options.persons)} demo persons to ${describeTarget(target)}\n`);
-    const database = await openDatabase(target);
-    try {
-      await migrateToLatest(database.db);
-
-      const startedAt = Date.now();
-      let lastReportAt = startedAt;
-      const summary = await seedDemoData(database.db, {
-        persons: options.persons,
-        seed: options.seed,
-        now: startOfTodayUtc(),
-        onProgress: (progress) => {
-          if (Date.now() - lastReportAt < PROGRESS_INTERVAL_MS && progress.personsDone < progress.personsTotal) return;
-          lastReportAt = Date.now();
-          reportProgress(progress, startedAt);
-        },
-      });
-      await printSummary(database, summary, options.seed, (Date.now() - startedAt) / 1_000);
-    } finally {
-      await database.close();
-    }
+    const startedAt = Date.now();
+    let lastReportAt = startedAt;
+    const summary = await seedDemoData(database.db, {
+      persons: options.persons,
+      seed: options.seed,
+      now: startOfTodayUtc(),
+      onProgress: (progress) => {
+        if (Date.now() - lastReportAt < PROGRESS_INTERVAL_MS && progress.personsDone < progress.personsTotal) return;
+        lastReportAt = Date.now();
+        reportProgress(progress, startedAt);
+      },
+    });
+    await printSummary(database, summary, options.seed, (Date.now() - startedAt) / 1_000);
   } finally {
-    await lock?.release();
+    await database.close();
   }
   return 0;
 }

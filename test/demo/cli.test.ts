@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { acquireDataDirLock } from '../../src/db/data-dir-lock.js';
 import { openDatabase } from '../../src/db/database.js';
+import { EMBEDDED_DATABASE_FOLDER } from '../../src/db/open-configured.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -52,7 +53,7 @@ describe('seed:demo command', () => {
     expect(result.exitCode).toBe(0);
     expect(await readdir(dataDir)).not.toContain('trechter.lock');
 
-    const database = await openDatabase({ engine: 'pglite', dataDir });
+    const database = await openDatabase({ engine: 'pglite', dataDir: path.join(dataDir, EMBEDDED_DATABASE_FOLDER) });
     try {
       const row = await database.db.selectFrom('persons').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
       expect(Number(row.count)).toBe(300);
@@ -61,7 +62,7 @@ describe('seed:demo command', () => {
     }
   });
 
-  it('waits for a running server', { timeout: 60_000 }, async () => {
+  it('rejects a folder the server uses', { timeout: 60_000 }, async () => {
     const lock = await acquireDataDirLock(dataDir, 'server');
     try {
       const result = await runCli(dataDir, ['--persons', '10']);
