@@ -8,8 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * One process at a time per embedded database folder. PGlite does not stop a second process from
  * opening a folder that another process has open. The two then write the same files without
- * coordinating, which can corrupt the database or lose committed writes. The server, the import and the demo data script take this lock
- * before they open the folder.
+ * coordinating, which can corrupt the database or lose committed writes. The server, the import
+ * and the demo data command take this lock before they open the folder.
  *
  * The lock is a file in the data folder, created with O_EXCL and holding the owner's process id.
  * A lock whose owner no longer runs (killed with SIGKILL, or the machine restarted) is stale and
