@@ -20,9 +20,16 @@ export interface OpenDatabase {
 }
 
 /** Opens a Kysely handle on a PostgreSQL server or on the embedded PGlite engine. */
-export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { onConnectionError?: (error: Error) => void } = {},
+): Promise<OpenDatabase> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection that the server closes (restart, failover) makes the pool emit 'error';
+    // without a listener that would end the process. The pool drops the connection and the next
+    // query opens a new one.
+    pool.on('error', options.onConnectionError ?? ((error) => process.stderr.write(`database connection lost: ${error.message}\n`)));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
 import { systemActor } from '../../src/auth/actor.js';
 import { readConfig } from '../../src/config.js';
@@ -15,7 +15,7 @@ export interface TestClient {
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  raw(options: Parameters<FastifyInstance['inject']>[0]): Promise<LightMyRequestResponse>;
+  raw(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {
@@ -63,7 +63,7 @@ export async function createTestApp(engine: EngineName): Promise<TestApp> {
         patch: (url, body, extra = {}) => app.inject({ method: 'PATCH', url, headers: { ...headers, ...extra }, payload: body as object }),
         put: (url, body) => app.inject({ method: 'PUT', url, headers, payload: body as object }),
         delete: (url, extra = {}) => app.inject({ method: 'DELETE', url, headers: { ...headers, ...extra } }),
-        raw: (options) => app.inject({ ...(options as object), headers: { ...headers, ...((options as { headers?: object }).headers ?? {}) } } as never),
+        raw: (options) => app.inject({ ...options, headers: { ...headers, ...(options.headers ?? {}) } }),
       };
     },
   };
