@@ -4,10 +4,13 @@ export const PRESET_NAMES = ['hubspot', 'salesforce'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /**
- * Where a CRM's lifecycle stage puts the company. `category` and `impliedLeadStatus` are English
- * names of Trechter's default list items, looked up by name in the database like any file value.
+ * Category and lead status for one lifecycle stage of a CRM. `category` and `impliedLeadStatus`
+ * are English names of Trechter's default list items, looked up by name in the database like any
+ * file value.
  */
 export interface StageMapping {
+  /** The stage's name in the CRM. */
+  label: string;
   category: string;
   /** Position in the CRM's funnel; a company whose persons are at different stages takes the highest. */
   rank: number;
@@ -43,6 +46,10 @@ function headerTable(entries: Record<string, ImportField | null>): ReadonlyMap<s
 
 function valueTable<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
   return new Map(Object.entries(entries).map(([value, mapped]) => [normalizeValueKey(value), mapped]));
+}
+
+function stageTable(stages: readonly StageMapping[]): ReadonlyMap<string, StageMapping> {
+  return new Map(stages.map((stage) => [normalizeValueKey(stage.label), stage]));
 }
 
 /**
@@ -82,16 +89,20 @@ const HUBSPOT: ImportPreset = {
     Unqualified: 'Disqualified',
     'Bad Timing': 'Re-nurture',
   }),
-  stages: valueTable<StageMapping>({
-    Other: { category: 'Other', rank: 0 },
-    Subscriber: { category: 'Lead', rank: 1 },
-    Lead: { category: 'Lead', rank: 2 },
-    'Marketing Qualified Lead': { category: 'Marketing qualified lead (MQL)', rank: 3 },
-    'Sales Qualified Lead': { category: 'Marketing qualified lead (MQL)', rank: 4, impliedLeadStatus: 'Qualified' },
-    Opportunity: { category: 'Opportunity', rank: 5 },
-    Customer: { category: 'Customer', rank: 6 },
-    Evangelist: { category: 'Customer', rank: 7 },
-  }),
+  // HubSpot's stages run Subscriber → Lead → MQL → SQL → Opportunity → Customer → Evangelist.
+  // "Other" is outside that funnel, so any funnel stage outranks it.
+  stages: stageTable([
+    { label: 'Other', category: 'Other', rank: 0 },
+    { label: 'Subscriber', category: 'Lead', rank: 1 },
+    { label: 'Lead', category: 'Lead', rank: 2 },
+    { label: 'Marketing Qualified Lead', category: 'Marketing qualified lead (MQL)', rank: 3 },
+    // In Trechter's lead model a sales qualified lead is a lead with the status Qualified, not a
+    // category of its own.
+    { label: 'Sales Qualified Lead', category: 'Marketing qualified lead (MQL)', rank: 4, impliedLeadStatus: 'Qualified' },
+    { label: 'Opportunity', category: 'Opportunity', rank: 5 },
+    { label: 'Customer', category: 'Customer', rank: 6 },
+    { label: 'Evangelist', category: 'Customer', rank: 7 },
+  ]),
   noCompanyValues: new Set(),
   newCompanyCategory: null,
   matchesHeaders: (headers) =>
