@@ -30,7 +30,7 @@ export async function clearData(db: Db): Promise<void> {
     .execute();
 }
 
-/** The id of a default lead status or category by its English name. */
+/** Returns the id of a lead status or category by its English name. */
 export async function leadStatusId(db: Db, nameEn: string): Promise<number> {
   const row = await db.selectFrom('lead_statuses').select('id').where('name_en', '=', nameEn).executeTakeFirstOrThrow();
   return row.id;

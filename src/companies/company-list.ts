@@ -1,0 +1,54 @@
+import type { Actor } from '../auth/actor.js';
+import { COMPANY_FIELDS } from '../criteria/company-fields.js';
+import { type GroupCounts, type GroupQuery, countGroupedRows, groupedRowsQuery, resolveGroupFields } from '../criteria/group-counts.js';
+import {
+  type RawGroupParameters,
+  type RawListParameters,
+  parseGroupParameters,
+  parseListParameters,
+} from '../criteria/list-parameters.js';
+import {
+  type ListPage,
+  type ListQuery,
+  applyListPage,
+  buildFilter,
+  countListRows,
+  finishListPage,
+  planList,
+} from '../criteria/list-query.js';
+import type { Executor } from '../db/database.js';
+import { type CompanyListRow, selectCompanyRows } from './company.repository.js';
+
+/**
+ * Reads one page of companies matching the filter, in the requested sort (default: name), with the
+ * total for the filter and the cursor of the next page. Deleted companies are left out unless
+ * `includeDeleted` is set. Throws VALIDATION_FAILED on an invalid query.
+ */
+export async function listCompanies(db: Executor, actor: Actor, query: ListQuery = {}): Promise<ListPage<CompanyListRow>> {
+  const plan = planList(COMPANY_FIELDS, actor, query);
+  const [rows, total] = await Promise.all([
+    applyListPage(selectCompanyRows(db), plan).execute(),
+    countListRows(selectCompanyRows(db), plan),
+  ]);
+  return finishListPage<CompanyListRow>(COMPANY_FIELDS, plan, rows, total);
+}
+
+/**
+ * Counts the companies matching the filter per value of one or two list or yes/no fields, such as
+ * category or category group and then owner.
+ */
+export async function countCompanyGroups(db: Executor, actor: Actor, query: GroupQuery): Promise<GroupCounts> {
+  const fields = resolveGroupFields(COMPANY_FIELDS, query.by);
+  const filter = buildFilter(COMPANY_FIELDS, actor, query);
+  return countGroupedRows(db, groupedRowsQuery(selectCompanyRows(db), fields, filter), fields, actor);
+}
+
+/** Parses the query-string parameters of the company list (filter, sort, limit, cursor, includeDeleted). */
+export function parseCompanyListParameters(raw: RawListParameters): ListQuery {
+  return parseListParameters(COMPANY_FIELDS, raw);
+}
+
+/** Parses the query-string parameters of company group counts (filter, by, includeDeleted). */
+export function parseCompanyGroupParameters(raw: RawGroupParameters): GroupQuery {
+  return parseGroupParameters(COMPANY_FIELDS, raw);
+}
