@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -27,7 +27,7 @@ Options:
 Exit status: 0 when every row was imported or rejected with a reason, 1 when the import failed or
 a batch was rolled back, 2 for invalid arguments.`;
 
-/** Rejected rows listed on the terminal; the report file has all of them. */
+/** Maximum number of rejected rows printed on the terminal. The report file contains all of them. */
 const PRINTED_REJECTIONS = 20;
 
 class UsageError extends Error {}
@@ -58,9 +58,9 @@ function parseArguments(argv: string[]): CliArguments | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
 
-  if (positionals.length !== 1 || positionals[0] === undefined) {
-    throw new UsageError(positionals.length === 0 ? 'missing the CSV file to import' : `expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
-  }
+  const [file] = positionals;
+  if (file === undefined) throw new UsageError('missing the CSV file to import');
+  if (positionals.length > 1) throw new UsageError(`expected one file, got ${positionals.length}: ${positionals.join(' ')}`);
 
   const preset = values.preset ?? null;
   if (preset !== null && !PRESET_NAMES.includes(preset as PresetName)) {
@@ -72,7 +72,7 @@ function parseArguments(argv: string[]): CliArguments | 'help' {
     throw new UsageError(`--batch-size must be a whole number of rows of at least 1, got "${values['batch-size']}"`);
   }
 
-  return { file: positionals[0], preset: preset as PresetName | null, dryRun: values['dry-run'], batchSize };
+  return { file, preset: preset as PresetName | null, dryRun: values['dry-run'], batchSize };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -199,14 +199,21 @@ function progressPrinter(dryRun: boolean): (handledRows: number, dataRows: numbe
 async function writeRejectedRows(inputPath: string, report: ImportReport): Promise<string> {
   const name = `${path.basename(inputPath, path.extname(inputPath))}.rejected.csv`;
   const content = formatRejectedRowsCsv(report);
-  const nextToInput = path.resolve(path.dirname(inputPath), name);
+  const inputFolder = path.dirname(path.resolve(inputPath));
+  const inWorkingFolder = path.resolve(name);
+
+  // The mode bits are checked as well as the write's error, because root may write into a folder
+  // that nobody is meant to write to, such as a read-only copy of test data.
+  if (((await stat(inputFolder)).mode & 0o222) === 0) {
+    await writeFile(inWorkingFolder, content, 'utf8');
+    return inWorkingFolder;
+  }
   try {
-    await writeFile(nextToInput, content, 'utf8');
-    return nextToInput;
+    await writeFile(path.join(inputFolder, name), content, 'utf8');
+    return path.join(inputFolder, name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EACCES' && code !== 'EROFS' && code !== 'EPERM') throw error;
-    const inWorkingFolder = path.resolve(name);
     await writeFile(inWorkingFolder, content, 'utf8');
     return inWorkingFolder;
   }
