@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 
 import { CATEGORY_GROUPS } from '../db/schema.js';
 import { IdParams, NamedRef, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
+import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
-import type { CompanyInput } from './company.js';
+import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters } from './company-list.js';
+import { type CompanyInput, toCompany } from './company.js';
 import { createCompany, deleteCompany, getCompany, previewCategoryChange, restoreCompany, updateCompany } from './company.service.js';
 
 export const CompanySchema = Type.Object(
@@ -58,6 +60,39 @@ const PreviewSchema = Type.Object({
 });
 
 export async function companyRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/api/companies',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: 'A page of companies matching the filter, in a stable sort, with the total count',
+        querystring: ListQuerystring,
+        response: { 200: pageSchema('Company'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const query = parseCompanyListParameters(request.query as Record<string, unknown>);
+      const page = await listCompanies(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
+      return { items: page.rows.map((row) => toCompany(row, request.actor.language)), total: page.total, nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/companies/group-counts',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: 'Number of matching companies per value of one or two list fields, with a group for no value',
+        querystring: GroupQuerystring,
+        response: { 200: GroupCountsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const query = parseCompanyGroupParameters(request.query as Record<string, unknown>);
+      return countCompanyGroups(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
+    },
+  );
+
 
   app.get(
     '/api/companies/:id',

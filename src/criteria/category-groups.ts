@@ -1,19 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 
 import { CATEGORY_GROUPS, type CategoryGroup, type Language } from '../db/schema.js';
-
-// TODO: move these labels to the interface translations once those exist, so that the API's
-// category group resource and the group counts read them from one place.
-const CATEGORY_GROUP_LABELS: Record<CategoryGroup, { nl: string; en: string }> = {
-  potentialCustomer: { nl: 'Potentiële klant', en: 'Potential customer' },
-  customer: { nl: 'Klant', en: 'Customer' },
-  partner: { nl: 'Partner', en: 'Partner' },
-  lost: { nl: 'Verloren', en: 'Lost' },
-  other: { nl: 'Overig', en: 'Other' },
-};
+import { categoryGroupName } from '../lists/list-item.js';
 
 export function categoryGroupLabel(group: CategoryGroup, language: Language): string {
-  return CATEGORY_GROUP_LABELS[group][language];
+  return categoryGroupName(group, language);
 }
 
 export function isCategoryGroup(value: unknown): value is CategoryGroup {

@@ -13,8 +13,10 @@ import {
   VersionField,
   errorResponses,
 } from '../server/schemas.js';
+import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
-import type { PersonInput } from './person.js';
+import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePersonListParameters } from './person-list.js';
+import { type PersonInput, toPerson } from './person.js';
 import { createPerson, deletePerson, getLeadStatusHistory, getPerson, restorePerson, updatePerson } from './person.service.js';
 
 const StatusRef = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean() }), Type.Null()]);
@@ -91,6 +93,40 @@ const HistoryEntrySchema = Type.Object({
 });
 
 export async function personRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/api/persons',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'A page of persons matching the filter, in a stable sort, with the total count',
+        querystring: ListQuerystring,
+        response: { 200: pageSchema('Person'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const query = parsePersonListParameters(request.query as Record<string, unknown>);
+      const page = await listPersons(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
+      const now = new Date();
+      return { items: page.rows.map((row) => toPerson(row, request.actor.language, now)), total: page.total, nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/persons/group-counts',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'Number of matching persons per value of one or two list fields, with a group for no value',
+        querystring: GroupQuerystring,
+        response: { 200: GroupCountsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const query = parsePersonGroupParameters(request.query as Record<string, unknown>);
+      return countPersonGroups(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
+    },
+  );
+
 
   app.get(
     '/api/persons/:id',

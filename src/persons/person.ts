@@ -1,9 +1,8 @@
 import type { CategoryRef } from '../companies/company.js';
+import { wholeDaysBetween } from '../criteria/periods.js';
 import type { CategoryGroup, Language } from '../db/schema.js';
 import { localize, localizeOptional } from '../lists/localize.js';
 import type { PersonListRow } from './person.repository.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface LeadStatusRef {
   id: number;
@@ -110,7 +109,7 @@ export function toPerson(row: PersonListRow, language: Language, now: Date = new
     daysInStatus:
       row.lead_status_id === null || row.lead_status_changed_at === null
         ? null
-        : Math.max(0, Math.floor((now.getTime() - row.lead_status_changed_at.getTime()) / DAY_MS)),
+        : Math.max(0, wholeDaysBetween(row.lead_status_changed_at, now)),
     leadSource: row.lead_source,
     formerEmployee: row.former_employee,
     registeredAt: row.registered_at.toISOString(),

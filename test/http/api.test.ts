@@ -327,3 +327,57 @@ describe.each(testEngines)('REST API on %s', (engine) => {
     expect(Object.keys(document.paths)).toContain('/api/persons/{id}');
   });
 });
+
+describe.each(testEngines)('list endpoints on %s', (engine) => {
+  let testApp: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(engine);
+    admin = await testApp.signIn();
+  });
+  afterAll(() => testApp.dispose());
+
+  it('filters, counts and pages persons over HTTP', async () => {
+    const categories = (await admin.get('/api/categories')).json().items as Item[];
+    const lead = categories.find((item) => item.nameNl === 'Lead')!.id;
+    const company = (await admin.post('/api/companies', { name: 'Lijst BV', categoryId: lead })).json();
+    for (const lastName of ['Vries', 'Bakker', 'Jansen']) {
+      await admin.post('/api/persons', { companyId: company.id, lastName, middleName: lastName === 'Vries' ? 'de' : null });
+    }
+    await admin.post('/api/persons', { lastName: 'Zonder Bedrijf' });
+
+    const filter = encodeURIComponent(JSON.stringify([{ field: 'company', operator: 'isOneOf', values: [company.id] }]));
+    const first = (await admin.get(`/api/persons?filter=${filter}&limit=2`)).json();
+    expect(first.total).toBe(3);
+    expect(first.items.map((person: { lastName: string }) => person.lastName)).toEqual(['Bakker', 'Jansen']);
+    const second = (await admin.get(`/api/persons?filter=${filter}&limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    expect(second.items.map((person: { lastName: string }) => person.lastName)).toEqual(['Vries']);
+    expect(second.nextCursor).toBeNull();
+
+    const groups = (await admin.get('/api/persons/group-counts?by=leadStatus')).json();
+    expect(groups.total).toBe(4);
+    expect(groups.groups.map((group: { count: number }) => group.count).reduce((a: number, b: number) => a + b, 0)).toBe(4);
+  });
+
+  it('rejects hostile list parameters with 400', async () => {
+    const cases = [
+      '/api/persons?filter=not-json',
+      `/api/persons?filter=${encodeURIComponent('[{"field":"lastName; drop table persons","operator":"equals","values":["x"]}]')}`,
+      `/api/persons?filter=${encodeURIComponent('[{"field":"leadStatus","operator":"contains","values":[1]}]')}`,
+      '/api/persons?sort=password_hash',
+      '/api/persons?sort=lastName;drop',
+      '/api/persons?limit=100000',
+      '/api/persons?limit=abc',
+      '/api/persons?cursor=garbage',
+      '/api/persons?unknown=1',
+      '/api/persons/group-counts?by=email',
+      '/api/companies?sort=-nonsense',
+    ];
+    for (const url of cases) {
+      const response = await admin.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type'], url).toContain('application/problem+json');
+    }
+  });
+});

@@ -121,7 +121,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version integer not null default 1,
       deleted_at timestamptz
     )`.execute(db);
-  await sql`create index companies_category_id_idx on companies (category_id)`.execute(db);
+  await sql`create index companies_category_id_idx on companies (category_id, id)`.execute(db);
   await sql`create index companies_owner_id_idx on companies (owner_id)`.execute(db);
   await sql`create index companies_name_sort_idx on companies ((trechter_fold(name)) collate "C", id)`.execute(db);
 
@@ -151,6 +151,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index persons_lead_status_id_idx on persons (lead_status_id)`.execute(db);
   await sql`create index persons_owner_id_idx on persons (owner_id)`.execute(db);
   await sql`create index persons_email_idx on persons (lower(email))`.execute(db);
+  // Counts and group counts by lead status, restricted by company (category) through the join.
+  await sql`create index persons_status_company_idx on persons (lead_status_id, company_id) where deleted_at is null`.execute(db);
+  await sql`create index persons_registered_at_idx on persons (registered_at, id)`.execute(db);
+  await sql`create index persons_status_changed_at_idx on persons (lead_status_changed_at, id)`.execute(db);
   await sql`
     create index persons_name_sort_idx
       on persons ((trechter_fold(last_name)) collate "C", (trechter_fold(first_name)) collate "C", id)
