@@ -42,6 +42,7 @@ export async function createCompany(trx: Trx, actor: Actor, input: CompanyInput)
       country: input.country ?? null,
       phone: input.phone ?? null,
       website: input.website ?? null,
+      ...(input.registeredAt ? { registered_at: input.registeredAt } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -102,6 +103,7 @@ export async function updateCompany(
       ...(patch.country !== undefined ? { country: patch.country } : {}),
       ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
       ...(patch.website !== undefined ? { website: patch.website } : {}),
+      ...(patch.registeredAt !== undefined ? { registered_at: patch.registeredAt } : {}),
       updated_at: now,
       version: eb('version', '+', 1),
     }))

@@ -41,6 +41,8 @@ export interface CompanyInput {
   country?: string | null;
   phone?: string | null;
   website?: string | null;
+  /** When the company was first registered, for records brought over from another system. */
+  registeredAt?: Date;
 }
 
 export function toCompany(row: CompanyListRow, language: Language): Company {

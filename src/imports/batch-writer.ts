@@ -12,7 +12,6 @@ import {
   findCompanyCategories,
   findPersonsByEmail,
   findPersonsByLastName,
-  setRegisteredAt,
   type StoredCompany,
   type StoredPerson,
 } from './import.repository.js';
@@ -321,8 +320,10 @@ async function writePerson(
 
   try {
     if (stored === undefined) {
-      const created = await createPerson(trx, context.actor, newPersonInput(plan, targetCompanyId, leadStatusId));
-      if (plan.registeredAt !== null) await setRegisteredAt(trx, 'persons', created.id, plan.registeredAt);
+      const created = await createPerson(trx, context.actor, {
+        ...newPersonInput(plan, targetCompanyId, leadStatusId),
+        ...(plan.registeredAt !== null ? { registeredAt: plan.registeredAt } : {}),
+      });
       persons.remember(created);
       return { outcome: 'created', personId: created.id, description: `new person ${describePerson(created)}${statusSuffix(context, created)}` };
     }

@@ -4,9 +4,8 @@ import { parseArgs } from 'node:util';
 
 import { systemActor } from '../auth/actor.js';
 import { ConfigError, readConfig } from '../config.js';
-import { acquireDataDirLock, DataDirLockedError } from '../db/data-dir-lock.js';
-import { type OpenDatabase, openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { openConfiguredDatabase } from '../db/open-configured.js';
 import { ImportFileError, readImportFile } from './import-file.js';
 import { formatFileLines, formatRejectedLines, formatRejectedRowsCsv, formatRowLines, formatSummaryLines } from './import-report.js';
 import { PRESET_NAMES, type PresetName } from './presets.js';
@@ -95,11 +94,10 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Importing ${args.file}${args.dryRun ? ' (dry run)' : ''}`);
   for (const line of formatFileLines(file)) console.log(line);
 
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, 'import');
   let report: ImportReport;
   const stop = stopOnInterrupt();
   try {
-    await migrateToLatest(database.db);
     report = await runImport(database.db, file, {
       actor: systemActor('import', config.language),
       dryRun: args.dryRun,
@@ -133,32 +131,6 @@ async function readInputFile(filePath: string): Promise<Uint8Array> {
     if (code === 'ENOENT') problem = 'the file does not exist';
     if (code === 'EISDIR') problem = 'it is a folder';
     throw new ImportFileError(`cannot read ${path.resolve(filePath)}: ${problem}`, { cause: error });
-  }
-}
-
-/**
- * Opens the PostgreSQL server when DATABASE_URL is set, otherwise the embedded database after
- * locking its folder, because two processes on one embedded database corrupt it.
- */
-async function openConfiguredDatabase(config: ReturnType<typeof readConfig>): Promise<OpenDatabase> {
-  if (config.databaseUrl !== undefined) return openDatabase({ engine: 'postgres', url: config.databaseUrl });
-
-  const lock = await acquireDataDirLock(config.dataDir, 'import');
-  try {
-    const database = await openDatabase({ engine: 'pglite', dataDir: config.dataDir });
-    return {
-      ...database,
-      close: async () => {
-        try {
-          await database.close();
-        } finally {
-          await lock.release();
-        }
-      },
-    };
-  } catch (error) {
-    await lock.release();
-    throw error;
   }
 }
 

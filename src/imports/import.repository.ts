@@ -5,8 +5,7 @@ import type { ImportCategory, ImportListItem, ImportUser } from './name-lookup.j
 
 /**
  * Read-only queries that the import uses to match file rows with stored records, one query per
- * batch instead of one per row. Writes go through the company and person services; the one
- * exception is setRegisteredAt.
+ * batch instead of one per row. Writes go through the company and person services.
  */
 
 export interface ImportLists {
@@ -220,13 +219,4 @@ export async function findPersonsByLastName(
     )
     .orderBy('p.id')
     .execute();
-}
-
-/**
- * Sets the registration date of a record that the import has just created to the date the file
- * gives. NOTE: this is the one write outside the services, because they set registered_at to the
- * current time and take no date. It changes no lead status and no version.
- */
-export async function setRegisteredAt(trx: Trx, table: 'persons' | 'companies', id: number, registeredAt: Date): Promise<void> {
-  await trx.updateTable(table).set({ registered_at: registeredAt }).where('id', '=', id).execute();
 }

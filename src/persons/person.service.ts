@@ -103,7 +103,7 @@ export async function createPerson(trx: Trx, actor: Actor, input: PersonInput): 
       lead_status_changed_at: leadStatusId === null ? null : now,
       lead_source: input.leadSource ?? null,
       former_employee: input.formerEmployee ?? false,
-      registered_at: now,
+      registered_at: input.registeredAt ?? now,
       updated_at: now,
     })
     .returning('id')

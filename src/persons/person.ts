@@ -60,6 +60,8 @@ export interface PersonInput {
   leadStatusId?: number | null;
   leadSource?: string | null;
   formerEmployee?: boolean;
+  /** When the person was first registered, for records brought over from another system. */
+  registeredAt?: Date;
 }
 
 export function formatFullName(firstName: string | null, middleName: string | null, lastName: string): string {
