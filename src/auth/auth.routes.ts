@@ -33,8 +33,8 @@ const ApiTokenSchema = Type.Object({
   revokedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
-// One scrypt hash costs tens of milliseconds; running it for unknown emails too keeps the answer
-// time from telling which addresses have an account.
+// One scrypt hash takes tens of milliseconds. Hashing for unknown emails too keeps the response
+// time from revealing which addresses have an account.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {

@@ -70,9 +70,9 @@ async function isCategoryLeadEnabled(db: Executor, categoryId: number | null): P
 }
 
 /**
- * Updates a company. A new category applies the lead status rules to every person of the company:
- * entering a lead-enabled category starts a new lead cycle at the default status, leaving one
- * keeps each person's status as retained, moving between two lead-enabled categories keeps it.
+ * Updates a company. A new category applies the lead status rules to every person of the company.
+ * Entering a lead-enabled category starts a new lead cycle at the default status. Leaving one
+ * keeps each person's status as a retained value, and moving between two such categories keeps it.
  */
 export async function updateCompany(
   trx: Trx,
@@ -155,8 +155,8 @@ export async function previewCategoryChange(
 }
 
 /**
- * Soft-deletes a company together with its persons; they carry the same deletion time, so that
- * restoring the company brings back exactly the persons deleted with it.
+ * Soft-deletes a company together with its persons. They get the same deletion time, so restoring
+ * the company brings back exactly the persons deleted with it.
  */
 export async function deleteCompany(trx: Trx, actor: Actor, id: number, expectedVersion: number): Promise<void> {
   const company = await lockCompany(trx, id);

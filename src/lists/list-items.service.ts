@@ -196,8 +196,8 @@ function assertKeepsAName(row: { name_nl: string | null; name_en: string | null 
 
 /**
  * Updates a category. Enabling lead status on a category in use starts a new lead cycle for the
- * persons of its companies, exactly as if each company had moved into a lead-enabled category;
- * disabling it keeps their statuses as retained values.
+ * persons of its companies, as if each company had moved into a lead-enabled category. Disabling
+ * it keeps their statuses as retained values.
  */
 export async function updateCategory(trx: Trx, actor: Actor, id: number, input: CategoryInput, expectedVersion: number): Promise<Category> {
   await lockList(trx, 'categories');

@@ -69,7 +69,7 @@ function notEnabledError(personId: number | null, state: CompanyLeadState): AppE
 
 /**
  * Creates a person. In a company whose category has lead status enabled the person starts at the
- * default status unless the input names another one; elsewhere a lead status is rejected.
+ * default status unless the input names another one. Elsewhere a lead status is rejected.
  */
 export async function createPerson(trx: Trx, actor: Actor, input: PersonInput): Promise<Person> {
   assertLastName(input.lastName);
@@ -117,8 +117,8 @@ export async function createPerson(trx: Trx, actor: Actor, input: PersonInput): 
 }
 
 /**
- * Locks a person for update after share-locking its company, in that order, the same order a
- * company category change takes, so the two cannot deadlock.
+ * Locks a person for update after share-locking its company. A company category change locks the
+ * company first and its persons after it, so taking the locks in the same order avoids deadlocks.
  */
 async function lockPerson(trx: Trx, actor: Actor, id: number) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -151,8 +151,8 @@ async function lockCompanyLeadStateAllowDeleted(trx: Trx, actor: Actor, companyI
 }
 
 /**
- * Updates a person. Moving to another company counts as a category change for this person alone;
- * a lead status given in the same request is then checked against the new company.
+ * Updates a person. Moving to another company counts as a category change for this person alone,
+ * so a lead status given in the same request is checked against the new company.
  */
 export async function updatePerson(
   trx: Trx,

@@ -33,7 +33,7 @@ export interface Person {
   leadStatus: LeadStatusRef | null;
   /** True when the company's category has lead status enabled, so the status can change. */
   leadStatusEnabled: boolean;
-  /** True when the person holds a status while lead status is not enabled: hidden and read-only. */
+  /** True when the person has a status while lead status is not enabled, so it is hidden and read-only. */
   leadStatusRetained: boolean;
   leadStatusChangedAt: string | null;
   daysInStatus: number | null;

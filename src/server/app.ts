@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** Serves the built web app, answering unknown non-API paths with index.html for client routing. */
+/** Serves the built web app and returns index.html for unknown non-API paths, for client routing. */
 async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   const built = existsSync(path.join(webRoot, 'index.html'));
   if (built) {

@@ -51,9 +51,9 @@ function problemFromAppError(error: AppError, request: FastifyRequest): Problem 
 }
 
 /**
- * Turns every error into application/problem+json. Errors from Fastify itself (malformed JSON,
- * too-large body, wrong content type) keep their 4xx status; anything unexpected becomes a 500
- * whose detail shows no internal text, while the log keeps the error and the request id.
+ * Turns every error into application/problem+json. Errors from Fastify itself, such as malformed
+ * JSON, a too-large body or a wrong content type, keep their 4xx status. Anything unexpected becomes
+ * a 500 whose detail shows no internal text, and the log keeps the error with the request id.
  */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -89,7 +89,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 }
 
-/** Answers a request that matches no route. */
+/** Sends 404 for a request that matches no route. */
 export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(reply, problemFromAppError(new AppError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`), request));
 }

@@ -10,7 +10,7 @@ export type EngineName = 'pglite' | 'postgres';
 
 /**
  * The engines the database tests run on. scripts/test.mjs sets TRECHTER_TEST_ENGINES after checking
- * that the PostgreSQL server answers; a plain `vitest` run uses both and fails on an absent server.
+ * that the PostgreSQL server responds; a plain `vitest` run uses both and fails on an absent server.
  */
 export const testEngines: EngineName[] = (process.env.TRECHTER_TEST_ENGINES ?? 'pglite,postgres')
   .split(',')
