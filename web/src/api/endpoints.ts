@@ -96,6 +96,7 @@ export const companies = {
     apiRequest<Company>('PATCH', `/api/companies/${id}`, { body: { ...input, version } }),
   remove: (id: number, version: number) =>
     apiRequest<void>('DELETE', `/api/companies/${id}`, { query: { version } }),
+  restore: (id: number) => apiRequest<Company>('POST', `/api/companies/${id}/restore`),
   categoryChangePreview: (id: number, categoryId: number | null) =>
     apiRequest<CategoryChangePreview>('GET', `/api/companies/${id}/category-change-preview`, {
       query: { categoryId: categoryId ?? 'null' },
@@ -108,6 +109,7 @@ export const persons = {
   update: (id: number, version: number, input: PersonInput) =>
     apiRequest<Person>('PATCH', `/api/persons/${id}`, { body: { ...input, version } }),
   remove: (id: number, version: number) => apiRequest<void>('DELETE', `/api/persons/${id}`, { query: { version } }),
+  restore: (id: number) => apiRequest<Person>('POST', `/api/persons/${id}/restore`),
   leadStatusHistory: (id: number) =>
     apiRequest<ItemsResponse<LeadStatusChange>>('GET', `/api/persons/${id}/lead-status-history`),
 };

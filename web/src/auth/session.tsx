@@ -69,8 +69,9 @@ export function SessionProvider({ session, children }: { session: Session; child
     } finally {
       setCsrfToken(null);
       void applyLanguage(readStoredLanguage());
-      queryClient.clear();
+      // Showing the sign-in page first unmounts the screens, so no screen refetches what is removed.
       queryClient.setQueryData(queryKeys.session, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
     }
   }
 

@@ -9,6 +9,7 @@ import type { Company, Language } from '../api/types';
 import { Link, navigate, paths, useLocation } from '../app/router';
 import { formatDate } from '../i18n/format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { DeletedNotice } from '../ui/DeletedNotice';
 import { Detail } from '../ui/Detail';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { Tabs } from '../ui/Tabs';
@@ -87,15 +88,26 @@ function CompanyCard({ company }: { company: Company }) {
           <p className="card-kind">{t('companies.card')}</p>
           <h1 className="page-title">{company.name}</h1>
         </div>
-        <div className="card-actions">
-          <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </button>
-          <button type="button" className="button button-ghost button-danger-text" onClick={deletion.ask}>
-            {t('common.delete')}
-          </button>
-        </div>
+        {company.deletedAt === null ? (
+          <div className="card-actions">
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </button>
+            <button type="button" className="button button-ghost button-danger-text" onClick={deletion.ask}>
+              {t('common.delete')}
+            </button>
+          </div>
+        ) : null}
       </header>
+
+      {company.deletedAt === null ? null : (
+        <DeletedNotice
+          text={t('companies.deletedNotice', { date: formatDate(company.deletedAt, language) })}
+          recordKey={queryKeys.company(company.id)}
+          restore={() => companies.restore(company.id)}
+          onRestored={() => toast(t('companies.restored', { name: company.name }))}
+        />
+      )}
 
       <section className="card-details" aria-label={t('companies.details')}>
         <dl className="details-grid">

@@ -81,7 +81,12 @@ export function HistoryTable({
 }) {
   const { t } = useTranslation();
   const statusName = (status: LeadStatusChange['from']) =>
-    status === null ? <span className="muted">{t('list.noValue')}</span> : status.deleted ? `${status.name} ${t('common.deletedSuffix')}` : status.name;
+    status === null ? (
+      <span className="muted">
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">{t('list.noValue')}</span>
+      </span>
+    ) : status.deleted ? `${status.name} ${t('common.deletedSuffix')}` : status.name;
 
   return (
     <table className="simple-table">

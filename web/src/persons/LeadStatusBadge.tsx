@@ -16,20 +16,20 @@ interface LeadStatusBadgeProps {
 export function LeadStatusBadge({ status, retained = false }: LeadStatusBadgeProps) {
   const { t } = useTranslation();
   const descriptionId = useId();
-  const suffix = [status.deleted ? t('common.deletedSuffix') : null, retained ? t('leadStatus.retainedSuffix') : null]
-    .filter((part) => part !== null)
-    .join(' ');
+  const title = [status.description, retained ? t('leadStatus.retained') : null].filter(Boolean).join(' · ');
 
   return (
     <span
       className={`status-badge${retained ? ' status-badge-retained' : ''}${status.deleted ? ' status-badge-deleted' : ''}`}
-      title={status.description ?? undefined}
+      title={title === '' ? undefined : title}
       aria-describedby={status.description ? descriptionId : undefined}
       tabIndex={status.description ? 0 : undefined}
     >
       {retained ? <span className="icon icon-lock" aria-hidden="true" /> : null}
       {status.name}
-      {suffix === '' ? null : <span className="status-badge-suffix"> {suffix}</span>}
+      {status.deleted ? <span className="status-badge-suffix"> {t('common.deletedSuffix')}</span> : null}
+      {/* The lock icon marks a retained status on screen; screen readers get the word. */}
+      {retained ? <span className="visually-hidden"> {t('leadStatus.retainedSuffix')}</span> : null}
       {status.description ? (
         <span id={descriptionId} className="visually-hidden">
           {status.description}

@@ -14,9 +14,12 @@ import { LeadStatusBadge } from './LeadStatusBadge';
  * the non-deleted statuses in list order. Otherwise one line gives the reason, and a retained status
  * is shown read-only.
  */
-export function LeadStatusField({ person, labelId }: { person: Person; labelId: string }) {
+export function LeadStatusField({ person, labelId, readOnly }: { person: Person; labelId: string; readOnly: boolean }) {
   const { t } = useTranslation();
 
+  if (person.leadStatusEnabled && readOnly) {
+    return person.leadStatus === null ? <span className="muted">{t('leadStatus.none')}</span> : <LeadStatusBadge status={person.leadStatus} />;
+  }
   if (person.leadStatusEnabled) return <LeadStatusPicker person={person} labelId={labelId} />;
 
   return (

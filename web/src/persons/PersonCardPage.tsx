@@ -10,6 +10,7 @@ import { Link, navigate, paths } from '../app/router';
 import { HistoryTable } from '../companies/CompanyLeadHistory';
 import { formatDate, formatNumber } from '../i18n/format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { DeletedNotice } from '../ui/DeletedNotice';
 import { Detail } from '../ui/Detail';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { useToast } from '../ui/toast';
@@ -87,15 +88,26 @@ function PersonCard({ person }: { person: Person }) {
             {person.formerEmployee ? <span className="badge badge-muted">{t('fields.formerEmployee')}</span> : null}
           </p>
         </div>
-        <div className="card-actions">
-          <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </button>
-          <button type="button" className="button button-ghost button-danger-text" onClick={deletion.ask}>
-            {t('common.delete')}
-          </button>
-        </div>
+        {person.deletedAt === null ? (
+          <div className="card-actions">
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </button>
+            <button type="button" className="button button-ghost button-danger-text" onClick={deletion.ask}>
+              {t('common.delete')}
+            </button>
+          </div>
+        ) : null}
       </header>
+
+      {person.deletedAt === null ? null : (
+        <DeletedNotice
+          text={t('persons.deletedNotice', { date: formatDate(person.deletedAt, language) })}
+          recordKey={queryKeys.person(person.id)}
+          restore={() => persons.restore(person.id)}
+          onRestored={() => toast(t('persons.restored', { name: person.fullName }))}
+        />
+      )}
 
       <div className="card-panels">
         <section className="panel" aria-labelledby={`${leadStatusLabelId}-lead`}>
@@ -111,7 +123,9 @@ function PersonCard({ person }: { person: Person }) {
                 <>
                   {person.category.name}
                   {person.category.deleted ? <span className="muted"> {t('common.deletedSuffix')}</span> : null}
-                  {person.categoryGroup ? <span className="muted"> · {t(`categoryGroups.${person.categoryGroup}`)}</span> : null}
+                  {person.categoryGroup && t(`categoryGroups.${person.categoryGroup}`) !== person.category.name ? (
+                    <span className="muted"> · {t(`categoryGroups.${person.categoryGroup}`)}</span>
+                  ) : null}
                 </>
               ) : (
                 dash
@@ -120,7 +134,7 @@ function PersonCard({ person }: { person: Person }) {
             <div className="detail detail-lead-status">
               <dt id={leadStatusLabelId}>{t('fields.leadStatus')}</dt>
               <dd>
-                <LeadStatusField person={person} labelId={leadStatusLabelId} />
+                <LeadStatusField person={person} labelId={leadStatusLabelId} readOnly={person.deletedAt !== null} />
               </dd>
             </div>
             {person.leadStatusEnabled ? (

@@ -6,7 +6,7 @@ interface FieldProps {
   hint?: string | undefined;
   required?: boolean;
   /** Renders the control with the ids that tie it to its label, hint and error. */
-  children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean }) => ReactNode;
   className?: string;
 }
 
@@ -32,6 +32,7 @@ export function Field({ label, error, hint, required, children, className }: Fie
         id,
         ...(describedBy === '' ? {} : { 'aria-describedby': describedBy }),
         ...(error ? { 'aria-invalid': true } : {}),
+        ...(required ? { 'aria-required': true } : {}),
       })}
       {hint ? (
         <p id={hintId} className="field-hint">

@@ -7,7 +7,9 @@ interface Toast {
 
 const ToastContext = createContext<(message: string) => void>(() => {});
 
-const TOAST_VISIBLE_MS = 5000;
+const TOAST_VISIBLE_MS = 4000;
+/** Older confirmations make way, so a burst of saves does not cover the screen. */
+const MAX_VISIBLE_TOASTS = 2;
 
 /** Shows short confirmations ("Company deleted") and announces them politely to screen readers. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -17,7 +19,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const show = useCallback((message: string) => {
     const id = nextId.current++;
-    setToasts((current) => [...current, { id, message }]);
+    setToasts((current) => [...current, { id, message }].slice(-MAX_VISIBLE_TOASTS));
     const timer = window.setTimeout(() => {
       timers.current.delete(timer);
       setToasts((current) => current.filter((toast) => toast.id !== id));

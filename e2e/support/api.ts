@@ -1,0 +1,87 @@
+import type { APIRequestContext } from '@playwright/test';
+
+/** Test data made through the REST API, so each test starts from what it needs. */
+export class TrechterApi {
+  private readonly categoryIds = new Map<string, number>();
+  private readonly statusIds = new Map<string, number>();
+
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly csrfToken: string,
+  ) {}
+
+  private async send<T>(method: string, url: string, data?: unknown): Promise<T> {
+    const response = await this.request.fetch(url, {
+      method,
+      data,
+      headers: method === 'GET' ? {} : { 'X-CSRF-Token': this.csrfToken },
+    });
+    if (!response.ok()) throw new Error(`${method} ${url} failed with ${response.status()}: ${await response.text()}`);
+    return (response.status() === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** Looks up a category by its Dutch or English name. */
+  async categoryId(name: string): Promise<number> {
+    if (this.categoryIds.size === 0) {
+      const { items } = await this.send<{ items: Array<{ id: number; nameNl: string | null; nameEn: string | null }> }>('GET', '/api/categories');
+      for (const item of items) {
+        if (item.nameNl) this.categoryIds.set(item.nameNl, item.id);
+        if (item.nameEn) this.categoryIds.set(item.nameEn, item.id);
+      }
+    }
+    const id = this.categoryIds.get(name);
+    if (id === undefined) throw new Error(`no category named ${name}`);
+    return id;
+  }
+
+  /** Looks up a lead status by its Dutch or English name. */
+  async leadStatusId(name: string): Promise<number> {
+    if (this.statusIds.size === 0) {
+      const { items } = await this.send<{ items: Array<{ id: number; nameNl: string | null; nameEn: string | null }> }>('GET', '/api/lead-statuses');
+      for (const item of items) {
+        if (item.nameNl) this.statusIds.set(item.nameNl, item.id);
+        if (item.nameEn) this.statusIds.set(item.nameEn, item.id);
+      }
+    }
+    const id = this.statusIds.get(name);
+    if (id === undefined) throw new Error(`no lead status named ${name}`);
+    return id;
+  }
+
+  async createCompany(input: { name: string; category?: string; city?: string }): Promise<{ id: number; version: number }> {
+    const categoryId = input.category === undefined ? null : await this.categoryId(input.category);
+    return this.send('POST', '/api/companies', { name: input.name, categoryId, city: input.city ?? null });
+  }
+
+  async updateCompany(id: number, version: number, input: Record<string, unknown>): Promise<{ id: number; version: number }> {
+    return this.send('PATCH', `/api/companies/${id}`, { ...input, version });
+  }
+
+  async createPerson(input: {
+    lastName: string;
+    firstName?: string;
+    middleName?: string;
+    companyId?: number | null;
+    jobTitle?: string;
+    email?: string;
+  }): Promise<{ id: number; version: number; fullName: string }> {
+    return this.send('POST', '/api/persons', input);
+  }
+
+  async getPerson(id: number): Promise<{ id: number; version: number; leadStatus: { name: string } | null }> {
+    return this.send('GET', `/api/persons/${id}`);
+  }
+
+  async updatePerson(id: number, version: number, input: Record<string, unknown>): Promise<{ id: number; version: number }> {
+    return this.send('PATCH', `/api/persons/${id}`, { ...input, version });
+  }
+
+  async setLanguage(language: 'nl' | 'en'): Promise<void> {
+    await this.send('PATCH', '/api/auth/me', { language });
+  }
+
+  /** Forgets a saved list layout, so the list shows its default columns, sort and grouping. */
+  async resetListLayout(key: string): Promise<void> {
+    await this.send('PUT', `/api/preferences/${key}`, { value: null });
+  }
+}
