@@ -39,6 +39,15 @@ function run(command, args, env = {}) {
   return result.status ?? 1;
 }
 
+const sharedData = process.env.TRECHTER_SHARED_DATA ?? '../shared/data';
+if (!existsSync(sharedData)) {
+  if (inCi) {
+    console.error(`CI=true and no import test data at ${sharedData}: the import tests cannot be skipped.`);
+    process.exit(1);
+  }
+  skipped.push(`import tests that read real CRM exports (no folder ${sharedData}; set TRECHTER_SHARED_DATA)`);
+}
+
 let status = run('npx', ['vitest', 'run', ...process.argv.slice(2)], { TRECHTER_TEST_ENGINES: engines.join(',') });
 
 const browserPath = process.env.TRECHTER_CHROMIUM ?? '/usr/bin/chromium';

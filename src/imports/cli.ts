@@ -115,8 +115,10 @@ async function main(argv: string[]): Promise<number> {
   for (const line of formatSummaryLines(report)) console.log(line);
   if (!args.dryRun) {
     for (const line of formatRejectedLines(report, PRINTED_REJECTIONS)) console.log(line);
-    const reportPath = await writeRejectedRows(args.file, report);
-    console.log(`Rejected rows with reasons: ${reportPath}`);
+    if (report.counts.rejected > 0) {
+      const reportPath = await writeRejectedRows(args.file, report);
+      console.log(`Rejected rows with reasons: ${reportPath}`);
+    }
   }
 
   return report.failedBatches.length > 0 ? 1 : 0;

@@ -9,6 +9,45 @@ FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
 FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value));
 FormatRegistry.Set('date', (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)));
 
+// PostgreSQL text cannot hold U+0000, and a lone surrogate is not valid UTF-8, so either would
+// fail deep inside the database instead of as a clear input error.
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Returns the JSON pointer of the first string (value or key) that cannot be stored, or null. */
+function findUnstorableText(value: unknown, pointer: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE_TEXT.test(value) ? pointer : null;
+  if (value === null || typeof value !== 'object') return null;
+
+  for (const [key, child] of Object.entries(value)) {
+    const childPointer = `${pointer}/${key}`;
+    if (UNSTORABLE_TEXT.test(key)) return childPointer;
+    const found = findUnstorableText(child, childPointer);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Says in words what a schema accepts, for union errors that TypeBox reports only generically. */
+function describeExpected(schema: TSchema): string {
+  const members = (schema.anyOf as TSchema[] | undefined) ?? [];
+  const literals = members.filter((member) => member.const !== undefined).map((member) => JSON.stringify(member.const));
+  if (literals.length > 0 && literals.length === members.length) return `must be one of ${literals.join(', ')}`;
+
+  const nonNull = members.filter((member) => member.type !== 'null');
+  const orNull = nonNull.length < members.length ? ' or null' : '';
+  const parts = nonNull.map((member) => describeType(member));
+  return `must be ${parts.join(' or ')}${orNull}`;
+}
+
+function describeType(schema: TSchema): string {
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  if (schema.type === 'integer') return 'a whole number' + (schema.maximum !== undefined ? ` from ${schema.minimum ?? 0} to ${schema.maximum}` : '');
+  if (schema.type === 'string' && schema.format === 'email') return 'a valid email address';
+  if (schema.type === 'string') return 'text' + (schema.maxLength !== undefined ? ` of at most ${schema.maxLength} characters` : '');
+  if (schema.anyOf) return describeExpected(schema).replace(/^must be /, '');
+  return String(schema.type ?? 'a valid value');
+}
+
 /**
  * Validates request parts with TypeBox. Bodies are checked strictly: a wrongly typed or unknown
  * field is rejected, never coerced or dropped. Query strings and path parameters arrive as text,
@@ -19,6 +58,12 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
   const convert = httpPart !== 'body';
 
   return (input: unknown) => {
+    const badText = findUnstorableText(input, '');
+    if (badText !== null) {
+      const message = 'contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored';
+      return { error: new AppError('VALIDATION_FAILED', `${badText || '/'}: ${message}`, [{ field: badText || '/', message }]) };
+    }
+
     let value = input;
     if (convert) {
       value = Value.Default(schema, Value.Convert(schema, structuredClone(input)));
@@ -27,7 +72,8 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
 
     const fields: FieldError[] = [];
     for (const error of compiled.Errors(value)) {
-      fields.push({ field: error.path || '/', message: error.message });
+      const message = error.message === 'Expected union value' ? describeExpected(error.schema) : error.message;
+      fields.push({ field: error.path || '/', message });
       if (fields.length >= 20) break;
     }
     const where = httpPart === 'body' ? 'request body' : httpPart === 'querystring' ? 'query string' : (httpPart ?? 'request');

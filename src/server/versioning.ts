@@ -12,7 +12,13 @@ export function expectedVersionOf(request: FastifyRequest, bodyVersion: number |
   if (typeof header === 'string' && header.trim() !== '') {
     const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(header.trim());
     if (!match) throw new AppError('VALIDATION_FAILED', `If-Match must be an ETag such as "3", got ${header}`, [{ field: 'If-Match', message: 'invalid ETag' }]);
-    return { version: Number(match[1]), fromHeader: true };
+    const version = Number(match[1]);
+    if (bodyVersion !== undefined && bodyVersion !== version) {
+      throw new AppError('VALIDATION_FAILED', `If-Match names version ${version} but the version field says ${bodyVersion}; send one of them`, [
+        { field: '/version', message: 'differs from If-Match' },
+      ]);
+    }
+    return { version, fromHeader: true };
   }
   if (bodyVersion !== undefined) return { version: bodyVersion, fromHeader: false };
   throw new AppError('VERSION_REQUIRED', 'send the version your change is based on, as If-Match header or version field', [

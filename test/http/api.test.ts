@@ -381,3 +381,57 @@ describe.each(testEngines)('list endpoints on %s', (engine) => {
     }
   });
 });
+
+describe.each(testEngines)('unstorable input on %s', (engine) => {
+  let testApp: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(engine);
+    admin = await testApp.signIn();
+  });
+  afterAll(() => testApp.dispose());
+
+  it('rejects NUL characters and lone surrogates with 400', async () => {
+    const bodies = ['{"name":"Nul\\u0000BV"}', '{"name":"Half\\ud800"}', '{"name":"Half\\udc00 BV"}', '{"name":"ok","city":"\\u0000"}'];
+    for (const payload of bodies) {
+      const response = await admin.raw({ method: 'POST', url: '/api/companies', headers: { 'content-type': 'application/json' }, payload });
+      expect(response.statusCode, payload).toBe(400);
+      expect(response.json().code, payload).toBe('VALIDATION_FAILED');
+    }
+    const login = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a\\u0000b@example.nl","password":"x"}',
+    });
+    expect(login.statusCode).toBe(400);
+    const filter = encodeURIComponent('[{"field":"lastName","operator":"equals","values":["a\u0000b"]}]');
+    expect((await admin.get(`/api/persons?filter=${filter}`)).statusCode).toBe(400);
+  });
+
+  it('keeps emoji and accents intact', async () => {
+    const response = await admin.post('/api/companies', { name: 'Café Ĳssel 🍰 BV' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().name).toBe('Café Ĳssel 🍰 BV');
+  });
+
+  it('explains a wrongly typed nullable field', async () => {
+    const response = await admin.post('/api/persons', { lastName: 'Type', companyId: 'abc' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields[0].message).toBe('must be a whole number from 1 to 2147483647 or null');
+    const language = await admin.patch('/api/auth/me', { language: 'de' });
+    expect(language.json().fields[0].message).toBe('must be one of "nl", "en"');
+  });
+
+  it('rejects an If-Match that contradicts the version field', async () => {
+    const company = (await admin.post('/api/companies', { name: 'Tegenstrijdig BV' })).json();
+    const response = await admin.patch(`/api/companies/${company.id}`, { city: 'Assen', version: company.version + 2 }, { 'if-match': `"${company.version}"` });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('names OpenAPI schemas after their ids', async () => {
+    const document = (await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Person', 'Company', 'Problem']));
+  });
+});
