@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { navigate } from '../app/router';
@@ -11,7 +11,7 @@ import { useListTable } from './useListTable';
 export const ROW_HEIGHT = 40;
 
 /** Rows before the end of what is loaded at which the next page is requested. */
-const PREFETCH_ROWS = 20;
+const PREFETCH_ROWS = 100;
 
 interface RowBlockProps<T extends { id: number }> {
   specs: ColumnSpec<T>[];
@@ -45,9 +45,7 @@ export function RowBlock<T extends { id: number }>({
   firstRowIndex,
 }: RowBlockProps<T>) {
   const { t } = useTranslation();
-  const table = useListTable(specs, layout, rows);
-  const tableRows = table.getRowModel().rows;
-  const count = hasMore ? tableRows.length + 1 : tableRows.length;
+  const count = hasMore ? rows.length + 1 : rows.length;
 
   const virtualizer = useVirtualizer({
     count,
@@ -57,18 +55,25 @@ export function RowBlock<T extends { id: number }>({
     scrollMargin,
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
+  // The table gets only the rows in view, so its row model costs the same at row 100 and at row
+  // 100,000; building it for every loaded row would make each new page slower than the last.
+  const visibleRows = useMemo(() => rows.slice(firstIndex, lastIndex + 1), [rows, firstIndex, lastIndex]);
+  const table = useListTable(specs, layout, visibleRows);
+  const tableRows = table.getRowModel().rows;
+
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= tableRows.length - PREFETCH_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, lastIndex, tableRows.length, onLoadMore]);
+    if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, lastIndex, rows.length, onLoadMore]);
 
   const totalWidth = table.getVisibleLeafColumns().reduce((sum, column) => sum + column.getSize(), 0);
 
   return (
     <div className="list-body" style={{ height: virtualizer.getTotalSize(), minWidth: totalWidth }}>
       {items.map((item) => {
-        const row = tableRows[item.index];
+        const row = tableRows[item.index - firstIndex];
         const top = item.start - scrollMargin;
         if (row === undefined) {
           return (

@@ -4,8 +4,15 @@ import { useMemo } from 'react';
 import { fetchPage, type RecordKind } from '../api/endpoints';
 import type { Criterion } from '../api/types';
 
-/** Rows per request: enough to fill a tall screen twice, few enough for a fast response. */
-export const PAGE_SIZE = 50;
+/** Rows of the first request: enough to fill a tall screen twice, few enough for a fast response. */
+const FIRST_PAGE_SIZE = 50;
+
+/**
+ * Rows of each later request. The API counts the total on every request, and that count costs
+ * more than the rows (about 1 s for 100,000 persons on the embedded database, measured on the
+ * 2-core development machine), so later pages fetch more rows per count.
+ */
+const NEXT_PAGE_SIZE = 200;
 
 /**
  * Loads a list page by page through the API's cursor. The cursor, unlike an offset, never skips or
@@ -14,9 +21,13 @@ export const PAGE_SIZE = 50;
 export function useRecordPages<T>(kind: RecordKind, filter: Criterion[], sort: string, enabled = true) {
   const query = useInfiniteQuery({
     queryKey: [kind, 'list', filter, sort],
-    queryFn: ({ pageParam, signal }) => fetchPage<T>(kind, { filter, sort, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) =>
+      fetchPage<T>(kind, { filter, sort, limit: pageParam === null ? FIRST_PAGE_SIZE : NEXT_PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    // Comparing every loaded row with the previous result costs more with each page; pages are
+    // immutable once fetched, so the comparison would find nothing to share.
+    structuralSharing: false,
     enabled,
   });
   const pages = query.data?.pages;
