@@ -37,6 +37,33 @@ test.describe('company form', () => {
   });
 });
 
+test.describe('company card', () => {
+  test('lists the lead status history of its persons', async ({ page, api }) => {
+    const company = await api.createCompany({ name: uniqueName('Historie'), category: 'Lead' });
+    const lastName = uniqueName('Historie');
+    const person = await api.createPerson({ firstName: 'Lotte', lastName, companyId: company.id });
+    await api.updatePerson(person.id, person.version, { leadStatusId: await api.leadStatusId('Gekwalificeerd') });
+
+    await page.goto(`/companies/${company.id}`);
+    await page.getByRole('tab', { name: 'Leadstatushistorie' }).click();
+    const history = page.getByRole('table', { name: /Wijzigingen van de leadstatus/ });
+    const rows = history.getByRole('row');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1)).toContainText(`Lotte ${lastName}`);
+    await expect(rows.nth(1)).toContainText('Gekwalificeerd');
+    await expect(rows.nth(2)).toContainText('Open');
+    await saveScreenshot(page, 'nl-company-history');
+  });
+
+  test('explains an empty history', async ({ page, api }) => {
+    const company = await api.createCompany({ name: uniqueName('Geen historie'), category: 'Klant' });
+    await page.goto(`/companies/${company.id}?tab=history`);
+    await expect(page.getByRole('tab', { name: 'Leadstatushistorie' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByText('Nog geen wijzigingen van de leadstatus')).toBeVisible();
+    await expect(page.getByText('Kies een categorie met leadstatus')).toBeVisible();
+  });
+});
+
 test.describe('conflicts', () => {
   test('saves own changes over a newer version', async ({ page, api }) => {
     const name = uniqueName('Conflict');

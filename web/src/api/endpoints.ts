@@ -99,7 +99,7 @@ export const companies = {
   restore: (id: number) => apiRequest<Company>('POST', `/api/companies/${id}/restore`),
   categoryChangePreview: (id: number, categoryId: number | null) =>
     apiRequest<CategoryChangePreview>('GET', `/api/companies/${id}/category-change-preview`, {
-      query: { categoryId: categoryId ?? 'null' },
+      query: { categoryId: categoryId ?? 'none' },
     }),
 };
 

@@ -7,7 +7,7 @@ import type { ColumnSpec } from './columns';
 import type { ListLayout } from './layout';
 import { useListTable } from './useListTable';
 
-/** Fixed row height in pixels; fixed heights keep scrolling through 100,000 rows cheap. */
+/** Fixed row height in pixels, which keeps scrolling through 100,000 rows cheap. */
 export const ROW_HEIGHT = 40;
 
 /** Rows before the end of what is loaded at which the next page is requested. */
@@ -59,7 +59,7 @@ export function RowBlock<T extends { id: number }>({
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
   // The table gets only the rows in view, so its row model costs the same at row 100 and at row
-  // 100,000; building it for every loaded row would make each new page slower than the last.
+  // 100,000. Building it for every loaded row would make each new page slower than the last.
   const visibleRows = useMemo(() => rows.slice(firstIndex, lastIndex + 1), [rows, firstIndex, lastIndex]);
   const table = useListTable(specs, layout, visibleRows);
   const tableRows = table.getRowModel().rows;

@@ -25,8 +25,8 @@ export function useRecordPages<T>(kind: RecordKind, filter: Criterion[], sort: s
       fetchPage<T>(kind, { filter, sort, limit: pageParam === null ? FIRST_PAGE_SIZE : NEXT_PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
-    // Comparing every loaded row with the previous result costs more with each page; pages are
-    // immutable once fetched, so the comparison would find nothing to share.
+    // Comparing every loaded row with the previous result costs more with each page. Fetched pages
+    // never change, so the comparison would find nothing to share.
     structuralSharing: false,
     enabled,
   });
