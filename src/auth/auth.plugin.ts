@@ -30,6 +30,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('user', null as never);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authMethod', null);
+  app.decorateRequest('csrfToken', '');
 
   app.addHook('preHandler', async (request) => {
     const config = request.routeOptions.config;
@@ -53,6 +54,7 @@ export function registerAuthentication(app: FastifyInstance): void {
       }
       request.user = session.user;
       request.authMethod = 'session';
+      request.csrfToken = session.csrfToken;
     }
 
     request.actor = {

@@ -16,6 +16,8 @@ declare module 'fastify' {
     actor: Actor;
     /** How the request was authenticated: a browser session cookie or a bearer API token. */
     authMethod: 'session' | 'token' | null;
+    /** The session's CSRF token; empty for token-authenticated requests. */
+    csrfToken: string;
   }
   interface FastifyContextConfig {
     /** Route needs no signed-in user. */
