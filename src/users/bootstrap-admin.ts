@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 import { systemActor } from '../auth/actor.js';
 import { generatePassword } from '../auth/password.js';
 import type { Config } from '../config.js';
@@ -9,19 +11,27 @@ export type BootstrapResult =
   | { created: true; email: string; generatedPassword: string | null };
 
 /**
- * Creates the first administrator when the database has no users yet: from TRECHTER_ADMIN_EMAIL
+ * Creates the first administrator when no administrator can sign in yet: from TRECHTER_ADMIN_EMAIL
  * and TRECHTER_ADMIN_PASSWORD when set, otherwise with a generated one-time password that the
- * caller prints once.
+ * caller prints once. Users without a password, such as demo data owners, do not count.
  */
 export async function ensureFirstAdministrator(db: Db, config: Config): Promise<BootstrapResult> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').limit(1).forUpdate().executeTakeFirst();
+    // Serialises two processes starting at once on the same PostgreSQL database.
+    await sql`lock table users in share row exclusive mode`.execute(trx);
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .where('active', '=', true)
+      .where('password_hash', 'is not', null)
+      .executeTakeFirst();
     if (existing) return { created: false };
 
     const email = config.adminEmail ?? 'admin@trechter.local';
     const generatedPassword = config.adminPassword ? null : generatePassword();
     await createUser(trx, systemActor('edit', config.language), {
-      name: 'Beheerder',
+      name: config.language === 'en' ? 'Administrator' : 'Beheerder',
       email,
       password: config.adminPassword ?? (generatedPassword as string),
       role: 'administrator',
