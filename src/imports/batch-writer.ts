@@ -1,23 +1,19 @@
+import { sql } from 'kysely';
+
 import type { Actor } from '../auth/actor.js';
-import type { Company, CompanyInput } from '../companies/company.js';
-import { createCompany, updateCompany } from '../companies/company.service.js';
+import type { CompanyInput } from '../companies/company.js';
+import { updateCompany } from '../companies/company.service.js';
 import type { Trx } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { isLeadStatusEnabled, leadStatusNotEnabledReason } from '../leads/lead-status-rules.js';
-import { formatFullName, type Person, type PersonInput } from '../persons/person.js';
-import { createPerson, updatePerson } from '../persons/person.service.js';
-import {
-  findCompaniesByDomain,
-  findCompaniesByName,
-  findCompanyCategories,
-  findPersonsByEmail,
-  findPersonsByLastName,
-  type StoredCompany,
-  type StoredPerson,
-} from './import.repository.js';
+import { assertActiveUser, loadSelectableCategory } from '../lists/references.js';
+import { formatFullName, type PersonInput } from '../persons/person.js';
+import { BulkItemError, createPersons, type PersonUpdate, updatePersons, type WrittenPerson } from '../persons/person.service.js';
+import { findCompaniesByDomain, findCompaniesByName, type StoredCompany, type StoredPerson } from './import.repository.js';
 import { displayName, type ImportCategory, type ImportListItem } from './name-lookup.js';
-import { type CompanyPlan, fullLastName, type PersonPlan, type PlannedRow } from './row-plan.js';
-import { foldKey, nameKey, normalizeDomain } from './values.js';
+import { type BatchCompany, loadPersons, matchPerson, PersonIndex } from './person-index.js';
+import type { CompanyPlan, PersonPlan, PlannedRow } from './row-plan.js';
+import { nameKey, normalizeDomain } from './values.js';
 
 /** Outcome of one row that the batch wrote or found unchanged. */
 export interface WrittenRow {
@@ -54,41 +50,41 @@ export interface BatchContext {
   newCompanyCategoryId: number | null;
 }
 
-/** Id, name and category of a company that the batch found, created or updated. */
-interface BatchCompany {
-  id: number;
-  name: string;
-  categoryId: number | null;
-}
-
 /**
- * Writes one batch of planned rows in the given transaction, through the company and person
- * services. Companies come first, so that a category change (which may start a new lead cycle for
- * the company's persons) happens before the persons are read. Throws RowRejectedError when a
- * service rejects a row; any other error means the batch cannot be written.
+ * Writes one batch of planned rows in the given transaction. Companies come first, so that a
+ * category change (which may start a new lead cycle for the company's persons) happens before the
+ * persons are read. New companies are inserted together, and existing ones that the file changes
+ * go through the company service one by one. Persons are decided row by row and written together
+ * through the bulk functions of the person service, which apply the same lead status rules as the
+ * single-person functions. Throws RowRejectedError when the rules reject a row; any other error
+ * means the batch cannot be written.
  */
 export async function writeBatch(trx: Trx, context: BatchContext, rows: readonly PlannedRow[]): Promise<WrittenRow[]> {
   const companies = await writeCompanies(trx, context, rows);
   const persons = new PersonIndex(await loadPersons(trx, rows, companies.resolved));
   await persons.loadCompanyCategories(trx, companies.resolved);
 
-  const written: WrittenRow[] = [];
+  const writes = new PendingPersonWrites(trx, context.actor, persons);
+  const decided: Array<{ row: PlannedRow; warnings: string[]; finish: () => PersonResult }> = [];
   for (const row of rows) {
     const warnings = [...row.warnings];
-    const companyNote = companies.notes.get(row.rowNumber);
     const company = row.person.company === null ? null : (companies.resolved.get(row.person.company) ?? null);
     if (row.person.company !== null && company === null) {
       warnings.push(
         `no company has the domain ${row.person.company.domain} and the row gives no company name, so the person gets no company`,
       );
     }
+    decided.push({ row, warnings, finish: await decidePerson(context, row, company, persons, writes, warnings) });
+  }
+  await writes.flush();
 
-    const result = await writePerson(trx, context, row, company, persons, warnings);
+  return decided.map(({ row, warnings, finish }) => {
+    const result = finish();
+    const companyNote = companies.notes.get(row.rowNumber);
     const description = companyNote === undefined ? result.description : `${result.description}; ${companyNote.description}`;
     const outcome = result.outcome === 'unchanged' && companyNote !== undefined ? 'updated' : result.outcome;
-    written.push({ rowNumber: row.rowNumber, outcome, personId: result.personId, description, warnings });
-  }
-  return written;
+    return { rowNumber: row.rowNumber, outcome, personId: result.personId, description, warnings };
+  });
 }
 
 interface CompanyWrites {
@@ -119,31 +115,125 @@ async function writeCompanies(trx: Trx, context: BatchContext, rows: readonly Pl
   // Two plans can find the same company (one by name, one by domain); the second compares with
   // and updates the version the first one left.
   const updatedInBatch = new Map<number, StoredCompany>();
+  const creations: NewCompany[] = [];
   for (const [plan, firstRowNumber] of plans) {
     const found = (plan.name === null ? undefined : byName.get(plan.name)) ?? (plan.domain === null ? undefined : byDomain.get(plan.domain));
     const stored = found === undefined ? undefined : (updatedInBatch.get(found.id) ?? found);
+    if (stored === undefined) {
+      if (plan.name !== null) creations.push({ plan, firstRowNumber, input: newCompanyInput(plan, context) });
+      continue;
+    }
+
+    const patch = companyPatch(stored, plan);
+    if (Object.keys(patch).length === 0) {
+      resolved.set(plan, stored);
+      continue;
+    }
     try {
-      if (stored !== undefined) {
-        const patch = companyPatch(stored, plan);
-        if (Object.keys(patch).length === 0) {
-          resolved.set(plan, stored);
-          continue;
-        }
-        const updated = await updateCompany(trx, context.actor, stored.id, patch, stored.version);
-        updatedInBatch.set(updated.id, updated);
-        resolved.set(plan, updated);
-        notes.set(firstRowNumber, { description: `company ${updated.id} "${updated.name}": ${Object.keys(patch).join(', ')}` });
-      } else if (plan.name !== null) {
-        const created = await createCompany(trx, context.actor, newCompanyInput(plan, context));
-        resolved.set(plan, created);
-        notes.set(firstRowNumber, { description: `new company "${created.name}"${categorySuffix(created, context)}` });
-      }
+      const updated = await updateCompany(trx, context.actor, stored.id, patch, stored.version);
+      updatedInBatch.set(updated.id, updated);
+      resolved.set(plan, updated);
+      notes.set(firstRowNumber, { description: `company ${updated.id} "${updated.name}": ${Object.keys(patch).join(', ')}` });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      throw new RowRejectedError(firstRowNumber, `company "${plan.name ?? plan.domain}" could not be saved: ${error.message}`, { cause: error });
+      throw companyRejected(plan, firstRowNumber, error);
     }
   }
+
+  for (const { plan, firstRowNumber, company } of await createCompanies(trx, context.actor, creations)) {
+    resolved.set(plan, company);
+    notes.set(firstRowNumber, { description: `new company "${company.name}"${categorySuffix(company, context)}` });
+  }
   return { resolved, notes };
+}
+
+function companyRejected(plan: CompanyPlan, firstRowNumber: number, error: AppError): RowRejectedError {
+  return new RowRejectedError(firstRowNumber, `company "${plan.name ?? plan.domain}" could not be saved: ${error.message}`, { cause: error });
+}
+
+/** A company that the batch creates, with the first row that names it. */
+interface NewCompany {
+  plan: CompanyPlan;
+  firstRowNumber: number;
+  input: CompanyInput;
+}
+
+/**
+ * Inserts the batch's new companies with one statement per thousand, and one audit entry each.
+ * The checks are createCompany's: a name, a category that exists and is not deleted, and an
+ * active owner. The first company that fails them rejects its row before anything is written.
+ */
+async function createCompanies(trx: Trx, actor: Actor, creations: readonly NewCompany[]): Promise<Array<NewCompany & { company: BatchCompany }>> {
+  if (creations.length === 0) return [];
+  const categoryErrors = await collectAppErrors(creations.map(({ input }) => input.categoryId), (id) => loadSelectableCategory(trx, id));
+  const ownerErrors = await collectAppErrors(creations.map(({ input }) => input.ownerId), (id) => assertActiveUser(trx, id));
+  for (const { plan, firstRowNumber, input } of creations) {
+    const error =
+      input.name.trim() === ''
+        ? new AppError('VALIDATION_FAILED', 'company name must not be empty', [{ field: '/name', message: 'required' }])
+        : (errorFor(categoryErrors, input.categoryId) ?? errorFor(ownerErrors, input.ownerId));
+    if (error !== undefined) throw companyRejected(plan, firstRowNumber, error);
+  }
+
+  const reserved = await sql<{ id: number }>`
+    select nextval(pg_get_serial_sequence('companies', 'id'))::integer as id from generate_series(1, ${creations.length})
+  `.execute(trx);
+  const ids = reserved.rows.map((row) => row.id).sort((a, b) => a - b);
+  const companies = creations.map(({ input }, index) => ({
+    id: ids[index] as number,
+    name: input.name.trim(),
+    category_id: input.categoryId ?? null,
+    owner_id: input.ownerId ?? null,
+    street: input.street ?? null,
+    postcode: input.postcode ?? null,
+    city: input.city ?? null,
+    country: input.country ?? null,
+    phone: input.phone ?? null,
+    website: input.website ?? null,
+  }));
+  for (const chunk of chunks(companies, ROWS_PER_STATEMENT)) await trx.insertInto('companies').values(chunk).execute();
+
+  const audit = creations.map(({ input }, index) => ({
+    user_id: actor.userId,
+    entity: 'company',
+    entity_id: (companies[index] as { id: number }).id,
+    action: 'create',
+    changes: JSON.stringify({ ...input }),
+  }));
+  for (const chunk of chunks(audit, ROWS_PER_STATEMENT)) await trx.insertInto('audit_log').values(chunk).execute();
+
+  return creations.map((creation, index) => {
+    const company = companies[index] as (typeof companies)[number];
+    return { ...creation, company: { id: company.id, name: company.name, categoryId: company.category_id } };
+  });
+}
+
+/** Rows per multi-row INSERT: at most 10 parameters each, far below PostgreSQL's 65,535. */
+const ROWS_PER_STATEMENT = 1_000;
+
+/** Runs a check once per distinct id and keeps the AppError it raises for that id. Null and undefined ids are skipped. */
+async function collectAppErrors(ids: ReadonlyArray<number | null | undefined>, check: (id: number) => Promise<unknown>): Promise<Map<number, AppError>> {
+  const errors = new Map<number, AppError>();
+  for (const id of new Set(ids)) {
+    if (id === null || id === undefined) continue;
+    try {
+      await check(id);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      errors.set(id, error);
+    }
+  }
+  return errors;
+}
+
+function errorFor(errors: ReadonlyMap<number, AppError>, id: number | null | undefined): AppError | undefined {
+  return id === null || id === undefined ? undefined : errors.get(id);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
 }
 
 function newCompanyInput(plan: CompanyPlan, context: BatchContext): CompanyInput {
@@ -160,7 +250,7 @@ function newCompanyInput(plan: CompanyPlan, context: BatchContext): CompanyInput
   };
 }
 
-function categorySuffix(company: Company, context: BatchContext): string {
+function categorySuffix(company: BatchCompany, context: BatchContext): string {
   const category = company.categoryId === null ? undefined : context.categories.get(company.categoryId);
   return category === undefined ? '' : ` in category "${displayName(category)}"`;
 }
@@ -184,166 +274,188 @@ function companyPatch(stored: StoredCompany, plan: CompanyPlan): Partial<Company
   return patch;
 }
 
-/** Loads the stored persons that rows of the batch may refer to: by email, and by last name within their companies. */
-async function loadPersons(trx: Trx, rows: readonly PlannedRow[], companies: ReadonlyMap<CompanyPlan, BatchCompany>) {
-  const emails = rows.map((row) => row.person.email).filter((email): email is string => email !== null);
-  const lastNames = rows.flatMap((row) => storedLastNameCandidates(row.person.middleName, row.person.lastName));
-  const companyIds = [...companies.values()].map((company) => company.id);
-  const withoutCompany = rows.some((row) => row.person.company === null);
-
-  const byEmail = await findPersonsByEmail(trx, emails);
-  const byName = await findPersonsByLastName(trx, lastNames, companyIds, withoutCompany);
-  return { byEmail, byName };
+/** Outcome of one row's person, known once the batch's writes are flushed. */
+interface PersonResult {
+  outcome: WrittenRow['outcome'];
+  personId: number;
+  description: string;
 }
 
 /**
- * Last names under which a stored person with this middle and last name may be filed: "de" +
- * "Groot" may be stored as "de Groot", and "de Groot" may be stored as "de" + "Groot".
+ * Decides what a row does to its person and queues the write. Returns a function that gives the
+ * row's outcome once the queued writes are flushed. When the row matches or names a person that a
+ * queued write creates or changes, the queue is flushed first and the row matched again. The row
+ * then matches that person as stored, with its id and version, as if every row was written alone.
  */
-function storedLastNameCandidates(middleName: string | null, lastName: string): string[] {
-  const words = lastName.split(' ');
-  const lastWord = words.at(-1) ?? lastName;
-  return middleName === null ? [lastName, lastWord] : [lastName, `${middleName} ${lastName}`];
-}
-
-/** The persons of one batch: loaded from the database and created or updated by the batch so far. */
-class PersonIndex {
-  private readonly byId = new Map<number, StoredPerson>();
-  private readonly byEmailInput: Map<string, StoredPerson[]>;
-  private readonly companies = new Map<number, { name: string; categoryId: number | null }>();
-
-  constructor(loaded: { byEmail: Map<string, StoredPerson[]>; byName: StoredPerson[] }) {
-    this.byEmailInput = loaded.byEmail;
-    for (const list of loaded.byEmail.values()) for (const person of list) this.byId.set(person.id, person);
-    for (const person of loaded.byName) this.byId.set(person.id, person);
-  }
-
-  /** Loads name and category of the companies that the loaded persons belong to, for the lead status rule. */
-  async loadCompanyCategories(trx: Trx, batchCompanies: ReadonlyMap<CompanyPlan, BatchCompany>): Promise<void> {
-    for (const company of batchCompanies.values()) this.companies.set(company.id, company);
-    const missing = [...this.byId.values()]
-      .map((person) => person.companyId)
-      .filter((id): id is number => id !== null && !this.companies.has(id));
-    for (const company of await findCompanyCategories(trx, missing)) this.companies.set(company.id, company);
-  }
-
-  company(id: number | null): { id: number; name: string; categoryId: number | null } | null {
-    if (id === null) return null;
-    const company = this.companies.get(id);
-    return company === undefined ? null : { id, ...company };
-  }
-
-  /** Returns the persons with the email `email`: stored ones (compared by the database) and those this batch wrote. */
-  withEmail(email: string): StoredPerson[] {
-    const stored = (this.byEmailInput.get(email) ?? []).map((person) => this.byId.get(person.id) ?? person);
-    const key = nameKey(email);
-    const fromBatch = [...this.byId.values()].filter(
-      (person) => person.email !== null && nameKey(person.email) === key && !stored.some((other) => other.id === person.id),
-    );
-    return [...stored, ...fromBatch].sort((a, b) => a.id - b.id);
-  }
-
-  withName(companyId: number | null, firstName: string | null, middleName: string | null, lastName: string): StoredPerson[] {
-    const first = foldKey(firstName ?? '');
-    const last = fullLastName(middleName, lastName);
-    return [...this.byId.values()]
-      .filter(
-        (person) =>
-          person.companyId === companyId && foldKey(person.firstName ?? '') === first && fullLastName(person.middleName, person.lastName) === last,
-      )
-      .sort((a, b) => a.id - b.id);
-  }
-
-  remember(person: Person): void {
-    this.byId.set(person.id, {
-      id: person.id,
-      companyId: person.companyId,
-      salutation: person.salutation,
-      firstName: person.firstName,
-      middleName: person.middleName,
-      lastName: person.lastName,
-      jobTitle: person.jobTitle,
-      email: person.email,
-      phone: person.phone,
-      mobile: person.mobile,
-      ownerId: person.ownerId,
-      leadStatusId: person.leadStatusId,
-      leadSource: person.leadSource,
-      version: person.version,
-    });
-  }
-}
-
-/**
- * Finds the stored person a row describes. By email first; when several people share the address
- * (a family, a shared mailbox), the one with the row's first name. A person with another first
- * name is not taken over: the row becomes a new person, with a warning. Without an email match,
- * by first, middle and last name within the row's company (or among persons without a company),
- * taking only persons without an email when the row has one.
- */
-function matchPerson(plan: PersonPlan, companyId: number | null, persons: PersonIndex, warnings: string[]): StoredPerson | undefined {
-  if (plan.email !== null) {
-    const candidates = persons.withEmail(plan.email);
-    const firstName = foldKey(plan.firstName ?? '');
-    const match =
-      candidates.find((person) => foldKey(person.firstName ?? '') === firstName) ??
-      (plan.firstName === null ? candidates[0] : candidates.find((person) => person.firstName === null));
-    if (match !== undefined) return match;
-
-    const other = candidates[0];
-    if (other !== undefined) {
-      warnings.push(
-        `email ${plan.email} belongs to person ${other.id} "${formatFullName(other.firstName, other.middleName, other.lastName)}" ` +
-          'with another first name, so this row becomes a new person with the same email',
-      );
-      return undefined;
-    }
-  }
-
-  return persons
-    .withName(companyId, plan.firstName, plan.middleName, plan.lastName)
-    .find((person) => plan.email === null || person.email === null);
-}
-
-async function writePerson(
-  trx: Trx,
+async function decidePerson(
   context: BatchContext,
   row: PlannedRow,
   company: BatchCompany | null,
   persons: PersonIndex,
+  writes: PendingPersonWrites,
   warnings: string[],
-): Promise<{ outcome: WrittenRow['outcome']; personId: number; description: string }> {
+): Promise<() => PersonResult> {
   const plan = row.person;
-  const stored = matchPerson(plan, company?.id ?? null, persons, warnings);
+  let matchWarnings: string[] = [];
+  let stored = matchPerson(plan, company?.id ?? null, persons, matchWarnings);
+  const mentioned = stored ?? (matchWarnings.length > 0 && plan.email !== null ? persons.withEmail(plan.email)[0] : undefined);
+  if (mentioned !== undefined && writes.includes(mentioned.id)) {
+    await writes.flush();
+    matchWarnings = [];
+    stored = matchPerson(plan, company?.id ?? null, persons, matchWarnings);
+  }
+  warnings.push(...matchWarnings);
   const targetCompanyId = company?.id ?? stored?.companyId ?? null;
   const leadStatusId = allowedLeadStatus(context, plan, stored?.id ?? null, persons.company(targetCompanyId), warnings, stored?.leadStatusId ?? null);
 
-  try {
-    if (stored === undefined) {
-      const created = await createPerson(trx, context.actor, {
-        ...newPersonInput(plan, targetCompanyId, leadStatusId),
-        ...(plan.registeredAt !== null ? { registeredAt: plan.registeredAt } : {}),
-      });
-      persons.remember(created);
-      return { outcome: 'created', personId: created.id, description: `new person ${describePerson(created)}${statusSuffix(context, created)}` };
-    }
-
-    const patch = personPatch(stored, plan, targetCompanyId, leadStatusId);
-    const sameAs = plan.firstRowNumber === row.rowNumber ? '' : ` (same person as row ${plan.firstRowNumber})`;
-    if (Object.keys(patch).length === 0) {
-      return { outcome: 'unchanged', personId: stored.id, description: `person ${stored.id} ${describePerson(stored)}${sameAs}` };
-    }
-
-    const updated = await updatePerson(trx, context.actor, stored.id, patch, stored.version);
-    persons.remember(updated);
-    return {
-      outcome: 'updated',
-      personId: updated.id,
-      description: `person ${updated.id} ${describePerson(updated)}: ${Object.keys(patch).join(', ')}${sameAs}`,
+  if (stored === undefined) {
+    const created = writes.create(row.rowNumber, {
+      ...newPersonInput(plan, targetCompanyId, leadStatusId),
+      ...(plan.registeredAt !== null ? { registeredAt: plan.registeredAt } : {}),
+    });
+    return () => {
+      const person = created.person();
+      return { outcome: 'created', personId: person.id, description: `new person ${describePerson(person)}${statusSuffix(context, person)}` };
     };
+  }
+
+  const patch = personPatch(stored, plan, targetCompanyId, leadStatusId);
+  const sameAs = plan.firstRowNumber === row.rowNumber ? '' : ` (same person as row ${plan.firstRowNumber})`;
+  if (Object.keys(patch).length === 0) {
+    const description = `person ${stored.id} ${describePerson(stored)}${sameAs}`;
+    return () => ({ outcome: 'unchanged', personId: stored.id, description });
+  }
+
+  const updated = writes.update(row.rowNumber, stored, patch);
+  return () => {
+    const person = updated.person();
+    return { outcome: 'updated', personId: person.id, description: `person ${person.id} ${describePerson(person)}: ${Object.keys(patch).join(', ')}${sameAs}` };
+  };
+}
+
+/** A queued person write; its person is known after the flush. */
+class QueuedWrite {
+  private written: WrittenPerson | undefined;
+
+  constructor(readonly rowNumber: number) {}
+
+  complete(person: WrittenPerson): void {
+    this.written = person;
+  }
+
+  person(): WrittenPerson {
+    if (this.written === undefined) throw new Error(`the person of row ${this.rowNumber} was read before its batch was written`);
+    return this.written;
+  }
+}
+
+/**
+ * Ids that queued new persons have in the person index until they are written: above the largest
+ * PostgreSQL integer, so no stored person has one, and in creation order, so candidates sort as
+ * they will once written.
+ */
+const FIRST_QUEUED_ID = 2 ** 31;
+
+/**
+ * The person writes of a batch, queued and then written together by createPersons and
+ * updatePersons. The person index shows queued changes at once, so that later rows match against
+ * them. Each queued person carries the values its row gives; decidePerson flushes before a row
+ * can use anything else about it.
+ */
+class PendingPersonWrites {
+  private creations: Array<{ write: QueuedWrite; input: PersonInput; queuedId: number }> = [];
+  private updates: Array<{ write: QueuedWrite; update: PersonUpdate }> = [];
+  private readonly queuedIds = new Set<number>();
+  private nextQueuedId = FIRST_QUEUED_ID;
+
+  constructor(
+    private readonly trx: Trx,
+    private readonly actor: Actor,
+    private readonly persons: PersonIndex,
+  ) {}
+
+  /** Tells whether a queued write creates or changes the person with this id. */
+  includes(personId: number): boolean {
+    return this.queuedIds.has(personId);
+  }
+
+  create(rowNumber: number, input: PersonInput): QueuedWrite {
+    const write = new QueuedWrite(rowNumber);
+    const queuedId = this.nextQueuedId++;
+    this.creations.push({ write, input, queuedId });
+    this.queuedIds.add(queuedId);
+    this.persons.store({
+      id: queuedId,
+      companyId: input.companyId ?? null,
+      salutation: input.salutation ?? null,
+      firstName: input.firstName ?? null,
+      middleName: input.middleName ?? null,
+      lastName: input.lastName,
+      jobTitle: input.jobTitle ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      mobile: input.mobile ?? null,
+      ownerId: input.ownerId ?? null,
+      leadStatusId: input.leadStatusId ?? null,
+      leadSource: input.leadSource ?? null,
+      version: 1,
+    });
+    return write;
+  }
+
+  update(rowNumber: number, stored: StoredPerson, patch: Partial<PersonInput>): QueuedWrite {
+    const write = new QueuedWrite(rowNumber);
+    this.updates.push({ write, update: { id: stored.id, patch, expectedVersion: stored.version } });
+    this.queuedIds.add(stored.id);
+    this.persons.store({
+      ...stored,
+      ...(patch.companyId !== undefined ? { companyId: patch.companyId } : {}),
+      ...(patch.salutation !== undefined ? { salutation: patch.salutation } : {}),
+      ...(patch.firstName !== undefined ? { firstName: patch.firstName } : {}),
+      ...(patch.middleName !== undefined ? { middleName: patch.middleName } : {}),
+      ...(patch.lastName !== undefined ? { lastName: patch.lastName } : {}),
+      ...(patch.jobTitle !== undefined ? { jobTitle: patch.jobTitle } : {}),
+      ...(patch.email !== undefined ? { email: patch.email } : {}),
+      ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+      ...(patch.mobile !== undefined ? { mobile: patch.mobile } : {}),
+      ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}),
+      ...(patch.leadSource !== undefined ? { leadSource: patch.leadSource } : {}),
+    });
+    return write;
+  }
+
+  /** Writes the queued persons, new ones first, and puts the stored results in the person index. */
+  async flush(): Promise<void> {
+    const { creations, updates } = this;
+    this.creations = [];
+    this.updates = [];
+    this.queuedIds.clear();
+
+    const created = await rejectingRow(creations, () => createPersons(this.trx, this.actor, creations.map((creation) => creation.input)));
+    created.forEach((person, index) => {
+      const creation = creations[index] as (typeof creations)[number];
+      this.persons.forget(creation.queuedId);
+      this.persons.remember(person);
+      creation.write.complete(person);
+    });
+
+    const updated = await rejectingRow(updates, () => updatePersons(this.trx, this.actor, updates.map((queued) => queued.update)));
+    updated.forEach((person, index) => {
+      this.persons.remember(person);
+      (updates[index] as (typeof updates)[number]).write.complete(person);
+    });
+  }
+}
+
+/** Runs a bulk write and turns the error about one of its items into the rejection of that item's row. */
+async function rejectingRow<T>(items: ReadonlyArray<{ write: QueuedWrite }>, bulkWrite: () => Promise<T>): Promise<T> {
+  try {
+    return await bulkWrite();
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    throw new RowRejectedError(row.rowNumber, `the person could not be saved: ${error.message}`, { cause: error });
+    if (!(error instanceof BulkItemError)) throw error;
+    const rowNumber = items[error.index]?.write.rowNumber;
+    if (rowNumber === undefined) throw error;
+    throw new RowRejectedError(rowNumber, `the person could not be saved: ${error.itemError.message}`, { cause: error.itemError });
   }
 }
 
@@ -427,7 +539,7 @@ function describePerson(person: { firstName: string | null; middleName: string |
   return person.email === null ? name : `${name} <${person.email}>`;
 }
 
-function statusSuffix(context: BatchContext, person: Person): string {
+function statusSuffix(context: BatchContext, person: { leadStatusId: number | null }): string {
   const status = person.leadStatusId === null ? undefined : context.leadStatuses.get(person.leadStatusId);
   return status === undefined ? '' : ` with lead status "${displayName(status)}"`;
 }

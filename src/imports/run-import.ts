@@ -15,10 +15,12 @@ import { type PlannedRow, planRows } from './row-plan.js';
 import { readRow, type RowValues } from './row-reader.js';
 
 /**
- * Rows per transaction. A batch is written all or nothing; 500 rows keep a transaction short
- * while the per-batch lookups stay few.
+ * Rows per transaction. A batch is written all or nothing, and read and written with a few
+ * statements whatever its size, so larger batches import faster. Importing 10,000 rows into the
+ * benchmark's 1,000,000 persons on PostgreSQL went about 20% faster with 1,000 rows per batch than
+ * with 500. With 2,000 it went hardly faster, and a rejected row's retry takes longer.
  */
-export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_SIZE = 1_000;
 
 export interface ImportOptions {
   actor: Actor;
@@ -72,8 +74,8 @@ export interface ImportReport {
 /**
  * Imports the rows of a read CSV file. Rows are checked against the database's lists first; rows
  * that cannot be imported are rejected with their reasons before anything is written. The other
- * rows are written in batches through the company and person services, each batch in its own
- * transaction (or, in a dry run, under its own savepoint of one transaction that is rolled back).
+ * rows are written in batches by writeBatch, each batch in its own transaction (or, in a dry run,
+ * under its own savepoint of one transaction that is rolled back).
  */
 export async function runImport(db: Db, file: ImportFile, options: ImportOptions): Promise<ImportReport> {
   const lists = await loadImportLists(db);

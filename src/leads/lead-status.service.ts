@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 
 import type { Actor } from '../auth/actor.js';
 import type { Executor, Trx } from '../db/database.js';
+import type { LeadStatusChangeSource } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 
 /** Returns the id of the status new leads start with; a database always has exactly one. */
@@ -44,6 +45,36 @@ export async function recordLeadStatusChange(
       source: actor.source,
     })
     .execute();
+}
+
+/** One lead status change of a bulk write: the person, the old and new status and the path it came through. */
+export interface LeadStatusChange {
+  personId: number;
+  fromStatusId: number | null;
+  toStatusId: number | null;
+  at: Date;
+  source: LeadStatusChangeSource;
+}
+
+/** Rows per INSERT statement of recordLeadStatusChanges: 6 parameters each, far below PostgreSQL's 65,535. */
+const CHANGES_PER_STATEMENT = 2_000;
+
+/**
+ * Writes one lead status change record per change, with a few multi-row inserts. Like
+ * recordLeadStatusChange, callers run it in the transaction that changes the statuses.
+ */
+export async function recordLeadStatusChanges(trx: Trx, actor: Actor, changes: readonly LeadStatusChange[]): Promise<void> {
+  for (let start = 0; start < changes.length; start += CHANGES_PER_STATEMENT) {
+    const rows = changes.slice(start, start + CHANGES_PER_STATEMENT).map((change) => ({
+      person_id: change.personId,
+      from_status_id: change.fromStatusId,
+      to_status_id: change.toStatusId,
+      changed_at: change.at,
+      changed_by: actor.userId,
+      source: change.source,
+    }));
+    await trx.insertInto('lead_status_changes').values(rows).execute();
+  }
 }
 
 /**

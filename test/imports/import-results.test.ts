@@ -83,6 +83,17 @@ describe.each(testEngines)('import results on %s', (engine) => {
     await expect(JSON.stringify(snapshot, null, 1)).toMatchFileSnapshot(`__snapshots__/import-results/moves-batch-${batchSize}.json`);
   });
 
+  it('matches a companyless person for an unknown domain', async () => {
+    await importBytes(db, text('Voornaam;Achternaam;Telefoon\nKees;Visser;010-1\n'));
+
+    const report = await importBytes(db, text('Website;Voornaam;Achternaam;Telefoon\nonbekend.example;Kees;Visser;010-1\n'));
+
+    expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect(report.rows[0]?.warnings[0]).toContain('no company has the domain onbekend.example');
+    const persons = await db.selectFrom('persons').select('company_id').execute();
+    expect(persons).toEqual([{ company_id: null }]);
+  });
+
   it('stores all shared files together as before', async () => {
     const reports = [];
     for (const file of SHARED_FILES) reports.push(reportSummary(await importBytes(db, readSharedDataFile(file), { batchSize: 7 })));
