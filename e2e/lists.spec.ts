@@ -153,3 +153,21 @@ test.describe('person list', () => {
     await expect(lastRow).toHaveAttribute('aria-rowindex', '131');
   });
 });
+
+test.describe('company contacts tab', () => {
+  test('opens a one-person group', async ({ page, api }) => {
+    const company = await api.createCompany({ name: uniqueName('Groep van een'), category: 'Lead' });
+    await api.createPerson({ firstName: 'Open', lastName: 'Persoon', companyId: company.id });
+    const qualified = await api.createPerson({ firstName: 'Enige', lastName: 'Gekwalificeerde', companyId: company.id });
+    await api.updatePerson(qualified.id, qualified.version, { leadStatusId: await api.leadStatusId('Gekwalificeerd') });
+
+    await page.goto(`/companies/${company.id}`);
+    await page.getByLabel('Groeperen op').selectOption({ label: 'Leadstatus' });
+    const qualifiedGroup = page.getByRole('button', { name: /Leadstatus: Gekwalificeerd\s*1/ });
+    await qualifiedGroup.click();
+    await expect(qualifiedGroup).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('row', { name: /Enige Gekwalificeerde/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Open Persoon/ })).toHaveCount(0);
+    await saveScreenshot(page, 'nl-company-contacts-group-open');
+  });
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fetchGroupCounts, type RecordKind } from '../api/endpoints';
@@ -128,19 +128,22 @@ function GroupRows<T extends { id: number }>({
   rowHref,
 }: GroupedBodyProps<T> & { node: GroupNode }) {
   const { t } = useTranslation();
-  const scroller = useRef<HTMLDivElement>(null);
+  // The scroll element lives in state, not in a ref: the rows mount in the same commit as their
+  // scroll element, before React sets a ref, so the virtualizer would measure no element and
+  // render no rows. Setting state renders the rows again once the element exists.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const filter = [...criteria, ...groupCriteria(node.path)];
   const { query, rows } = useRecordPages<T>(kind, filter, sort);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const getScrollElement = useCallback(() => scroller.current, []);
+  const getScrollElement = useCallback(() => scrollElement, [scrollElement]);
 
   if (query.isPending) return <Spinner label={t('common.loading')} />;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
 
   const height = Math.min(Math.max(node.count, 1), VISIBLE_ROWS_PER_GROUP) * ROW_HEIGHT;
   return (
-    <div role="rowgroup" ref={scroller} className="list-group-rows" style={{ maxHeight: height }}>
+    <div role="rowgroup" ref={setScrollElement} className="list-group-rows" style={{ maxHeight: height }}>
       <RowBlock
         specs={specs}
         layout={layout}

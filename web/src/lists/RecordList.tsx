@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isApiError } from '../api/client';
@@ -73,7 +73,9 @@ function LoadedRecordList<T extends { id: number }>({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const scroller = useRef<HTMLDivElement>(null);
+  // In state rather than a ref, so rows that mount together with the scroll element (cached data)
+  // render again once it exists; see GroupRows.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [groupTotal, setGroupTotal] = useState<number | null>(null);
 
@@ -85,7 +87,7 @@ function LoadedRecordList<T extends { id: number }>({
   const { query, rows, total: flatTotal } = useRecordPages<T>(kind, criteria, sort, !grouped);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  const getScrollElement = useCallback(() => scroller.current, []);
+  const getScrollElement = useCallback(() => scrollElement, [scrollElement]);
   const total = grouped ? groupTotal : flatTotal;
 
   const headerColumns = layout.columns
@@ -101,7 +103,7 @@ function LoadedRecordList<T extends { id: number }>({
       else filters[columnId] = filter;
       return { ...current, filters };
     });
-    scroller.current?.scrollTo({ top: 0 });
+    scrollElement?.scrollTo({ top: 0 });
   }
 
   let body: ReactNode;
@@ -178,7 +180,7 @@ function LoadedRecordList<T extends { id: number }>({
       />
 
       <div
-        ref={scroller}
+        ref={setScrollElement}
         className="list-scroll"
         role="table"
         aria-label={label}
