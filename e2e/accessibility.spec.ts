@@ -107,5 +107,7 @@ test('lead status flow works by keyboard', async ({ page, api }) => {
   await picker.focus();
   await page.keyboard.press('ArrowDown');
   await expect(picker.locator('option:checked')).toHaveText('Contact opnemen');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Leadstatus gewijzigd in Contact opnemen' })).toBeVisible();
   await expect(page.getByRole('table', { name: /Wijzigingen van de leadstatus/ }).getByRole('row').nth(1)).toContainText('Contact opnemen');
 });

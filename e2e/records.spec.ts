@@ -124,6 +124,48 @@ test.describe('conflicts', () => {
 });
 
 test.describe('person card', () => {
+  test('saves a keyboard status change once', async ({ page, api }) => {
+    const company = await api.createCompany({ name: uniqueName('Pijltjes'), category: 'Lead' });
+    const person = await api.createPerson({ firstName: 'Pim', lastName: uniqueName('Pijltjes'), companyId: company.id });
+    await page.goto(`/persons/${person.id}`);
+    const picker = page.getByRole('combobox', { name: 'Leadstatus' });
+    const history = page.getByRole('table', { name: /Wijzigingen van de leadstatus/ });
+    await expect(picker.locator('option:checked')).toHaveText('Open');
+    await expect(history.getByRole('row')).toHaveCount(2);
+
+    // Open, Contact opnemen, Gediskwalificeerd, Opnieuw benaderen, Gekwalificeerd.
+    await picker.focus();
+    for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowDown');
+    await expect(picker.locator('option:checked')).toHaveText('Gekwalificeerd');
+    await expect(page.getByText('Druk op Enter of kies Opslaan om Gekwalificeerd op te slaan.', { exact: false })).toBeVisible();
+    expect((await api.getPerson(person.id)).leadStatus?.name).toBe('Open');
+
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Leadstatus gewijzigd in Gekwalificeerd' })).toBeVisible();
+    await expect(history.getByRole('row')).toHaveCount(3);
+    await expect(history.getByRole('row').nth(1)).toContainText('Gekwalificeerd');
+    await expect(history.getByRole('row').nth(2)).toContainText('Open');
+    await saveScreenshot(page, 'nl-person-status-saved');
+  });
+
+  test('drops a keyboard status draft with Escape', async ({ page, api }) => {
+    const company = await api.createCompany({ name: uniqueName('Escape'), category: 'Lead' });
+    const person = await api.createPerson({ firstName: 'Eva', lastName: uniqueName('Escape'), companyId: company.id });
+    await page.goto(`/persons/${person.id}`);
+    const picker = page.getByRole('combobox', { name: 'Leadstatus' });
+    await expect(picker.locator('option:checked')).toHaveText('Open');
+
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('button', { name: 'Opslaan' })).toBeVisible();
+    await saveScreenshot(page, 'nl-person-status-draft');
+    await page.keyboard.press('Escape');
+    await expect(picker.locator('option:checked')).toHaveText('Open');
+    await expect(page.getByRole('button', { name: 'Opslaan' })).toHaveCount(0);
+    await picker.blur();
+    expect((await api.getPerson(person.id)).leadStatus?.name).toBe('Open');
+  });
+
   test('explains a missing company', async ({ page, api }) => {
     const person = await api.createPerson({ firstName: 'Solo', lastName: uniqueName('Zonder bedrijf') });
     await page.goto(`/persons/${person.id}`);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isApiError } from '../api/client';
@@ -7,6 +7,7 @@ import { persons } from '../api/endpoints';
 import { queryKeys, useLeadStatuses } from '../api/queries';
 import type { Language, Person } from '../api/types';
 import { describeError } from '../ui/errors';
+import { useToast } from '../ui/toast';
 import { LeadStatusBadge } from './LeadStatusBadge';
 
 /**
@@ -43,16 +44,30 @@ function notEnabledReason(t: ReturnType<typeof useTranslation>['t'], person: Per
   return t('leadStatus.reasonCategory', { category: person.category.name });
 }
 
+/** Keys with which a closed native select steps to another option without opening its list. */
+const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * Native select whose keyboard changes are drafts: each arrow press on a closed select fires a change
+ * event, and saving each one would write a history record per step. A draft is saved with Enter,
+ * the Save button or by leaving the field, and Escape or Cancel drops it. A choice made with the
+ * mouse in the opened list is saved at once.
+ */
 function LeadStatusPicker({ person, labelId }: { person: Person; labelId: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const queryClient = useQueryClient();
+  const toast = useToast();
   const statuses = useLeadStatuses(language);
   const descriptionId = useId();
+  const hintId = useId();
+  const container = useRef<HTMLDivElement>(null);
+  const changedByKey = useRef(false);
+  const [draft, setDraft] = useState<number | null>(null);
   const [pending, setPending] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const selectedId = pending ?? person.leadStatusId;
+  const selectedId = draft ?? pending ?? person.leadStatusId;
   const options = (statuses.data ?? [])
     .filter((status) => !status.deleted || status.id === person.leadStatusId)
     .sort((a, b) => a.sortOrder - b.sortOrder);
@@ -61,12 +76,14 @@ function LeadStatusPicker({ person, labelId }: { person: Person; labelId: string
   const conflict = isApiError(error, 'VERSION_CONFLICT');
 
   async function change(statusId: number, version: number) {
+    setDraft(null);
     setPending(statusId);
     setError(null);
     try {
       const saved = await persons.update(person.id, version, { leadStatusId: statusId });
       queryClient.setQueryData(queryKeys.person(person.id), saved);
       setPending(null);
+      toast(t('leadStatus.saved', { status: saved.leadStatus?.name ?? '' }));
       await queryClient.invalidateQueries({ queryKey: ['persons'] });
     } catch (caught) {
       setError(caught);
@@ -76,6 +93,10 @@ function LeadStatusPicker({ person, labelId }: { person: Person; labelId: string
         if (isApiError(caught, 'LEAD_STATUS_NOT_ENABLED')) await queryClient.invalidateQueries({ queryKey: queryKeys.person(person.id) });
       }
     }
+  }
+
+  function saveDraft() {
+    if (draft !== null) void change(draft, person.version);
   }
 
   async function retryOnLatest() {
@@ -95,15 +116,39 @@ function LeadStatusPicker({ person, labelId }: { person: Person; labelId: string
   }
 
   return (
-    <div className="lead-status-picker">
+    <div className="lead-status-picker" ref={container}>
       <select
         aria-labelledby={labelId}
-        aria-describedby={description ? descriptionId : undefined}
+        aria-describedby={[description ? descriptionId : null, draft !== null ? hintId : null].filter(Boolean).join(' ') || undefined}
         title={description ?? undefined}
         value={selectedId === null ? '' : String(selectedId)}
         disabled={statuses.isPending || (pending !== null && !conflict)}
+        onPointerDown={() => {
+          changedByKey.current = false;
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && draft !== null) {
+            event.preventDefault();
+            saveDraft();
+          } else if (event.key === 'Escape' && draft !== null) {
+            event.preventDefault();
+            setDraft(null);
+          } else if (STEP_KEYS.has(event.key) || event.key.length === 1) {
+            // Arrow keys and type-ahead letters change a closed select without a deliberate choice.
+            changedByKey.current = true;
+          }
+        }}
         onChange={(event) => {
-          if (event.target.value !== '') void change(Number(event.target.value), person.version);
+          if (event.target.value === '') return;
+          const statusId = Number(event.target.value);
+          if (!changedByKey.current) void change(statusId, person.version);
+          else setDraft(statusId === person.leadStatusId ? null : statusId);
+        }}
+        onBlur={(event) => {
+          // Moving to Save or Cancel is not leaving the field: those buttons decide.
+          if (container.current?.contains(event.relatedTarget as Node | null)) return;
+          changedByKey.current = false;
+          saveDraft();
         }}
       >
         {selectedId === null ? <option value="">{t('leadStatus.none')}</option> : null}
@@ -118,6 +163,21 @@ function LeadStatusPicker({ person, labelId }: { person: Person; labelId: string
         <span id={descriptionId} className="visually-hidden">
           {description}
         </span>
+      ) : null}
+      {draft !== null ? (
+        <div className="lead-status-draft">
+          <p id={hintId} className="field-hint">
+            {t('leadStatus.draftHint', { status: selected?.name ?? '' })}
+          </p>
+          <div className="notice-actions">
+            <button type="button" className="button button-primary button-small" onClick={saveDraft}>
+              {t('common.save')}
+            </button>
+            <button type="button" className="button button-secondary button-small" onClick={() => setDraft(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
       ) : null}
       {pending !== null && !conflict && error === null ? <span className="saving">{t('common.saving')}</span> : null}
       {error !== null ? (
