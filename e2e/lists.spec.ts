@@ -124,6 +124,45 @@ test.describe('person list', () => {
     await saveScreenshot(page, 'nl-persons-grouped');
   });
 
+  test('keeps names in view in a scrolled group', async ({ page, api }) => {
+    const lastName = uniqueName('Zijwaarts');
+    await api.createPerson({ firstName: 'Zara', lastName });
+
+    await page.goto('/persons');
+    await page.getByRole('button', { name: 'Kolommen' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Kolommen kiezen' });
+    for (const column of ['Achternaam', 'E-mail', 'Telefoon', 'Mobiel']) await chooser.getByRole('checkbox', { name: column, exact: true }).check();
+    await page.getByRole('button', { name: 'Gereed' }).click();
+    await filterStartsWith(page, 'Achternaam', lastName);
+    await page.getByLabel('Groeperen op').selectOption({ label: 'Leadstatus' });
+    await page.getByRole('button', { name: /Leadstatus: \(geen waarde\)\s*1/ }).click();
+    const nameCell = page.getByRole('row', { name: new RegExp(`Zara ${lastName}`) }).getByRole('cell').first();
+    await expect(nameCell).toBeVisible();
+
+    const table = page.getByRole('table', { name: 'Personen' });
+    await table.evaluate((element) => element.scrollTo({ left: 600 }));
+    await expect.poll(() => table.evaluate((element) => element.scrollLeft)).toBeGreaterThan(300);
+    const header = await page.getByRole('columnheader', { name: 'Naam', exact: true }).boundingBox();
+    await expect.poll(async () => (await nameCell.boundingBox())?.x).toBe(header?.x);
+    await expect(nameCell).toContainText(`Zara ${lastName}`);
+    await saveScreenshot(page, 'nl-persons-grouped-scrolled');
+  });
+
+  test('shows columns beyond the right edge', async ({ page }) => {
+    await page.goto('/persons');
+    const table = page.getByRole('table', { name: 'Personen' });
+    const frame = page.locator('.list-frame');
+    await expect(page.getByRole('columnheader', { name: 'Geregistreerd op' })).toHaveCount(1);
+    await expect(frame).toHaveClass(/list-frame-more-right/);
+
+    await table.evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+    await expect(frame).not.toHaveClass(/list-frame-more-right/);
+    const tableBox = await table.boundingBox();
+    const lastHeader = await page.getByRole('columnheader', { name: 'Geregistreerd op' }).boundingBox();
+    expect(lastHeader!.x + lastHeader!.width).toBeLessThanOrEqual(tableBox!.x + tableBox!.width);
+    expect(tableBox!.y + tableBox!.height).toBeLessThanOrEqual(800);
+  });
+
   test('loads more rows while scrolling', async ({ page, api }) => {
     const lastName = uniqueName('Scroll');
     const count = 130;

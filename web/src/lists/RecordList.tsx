@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isApiError } from '../api/client';
@@ -89,6 +89,7 @@ function LoadedRecordList<T extends { id: number }>({
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const getScrollElement = useCallback(() => scrollElement, [scrollElement]);
   const total = grouped ? groupTotal : flatTotal;
+  const { columnsHiddenRight, updateColumnsHidden } = useColumnsHiddenRight(scrollElement);
 
   const headerColumns = layout.columns
     .map((id) => specs.find((spec) => spec.id === id))
@@ -179,22 +180,32 @@ function LoadedRecordList<T extends { id: number }>({
         onClearAll={() => update((current) => ({ ...current, filters: {} }))}
       />
 
-      <div
-        ref={setScrollElement}
-        className="list-scroll"
-        role="table"
-        aria-label={label}
-        aria-rowcount={grouped || total === null ? undefined : total + 1}
-      >
-        <ListHeader
-          columns={headerColumns}
-          layout={layout}
-          language={language}
-          onSort={(columnId, addLevel) => update((current) => ({ ...current, sort: toggleSort(current.sort, columnId, addLevel) }))}
-          onFilter={setFilter}
-          onResize={(columnId, width) => update((current) => ({ ...current, widths: { ...current.widths, [columnId]: width } }))}
-        />
-        {body}
+      <div className={`list-frame${columnsHiddenRight ? ' list-frame-more-right' : ''}`}>
+        <div
+          ref={setScrollElement}
+          onScroll={(event) => {
+            // Group rows scroll vertically in their own box, so sticky cells in them would stick to
+            // that box. Their first cell is shifted by this horizontal offset (see styles.css).
+            const element = event.currentTarget;
+            const left = `${element.scrollLeft}px`;
+            if (element.style.getPropertyValue('--list-scroll-left') !== left) element.style.setProperty('--list-scroll-left', left);
+            updateColumnsHidden();
+          }}
+          className="list-scroll"
+          role="table"
+          aria-label={label}
+          aria-rowcount={grouped || total === null ? undefined : total + 1}
+        >
+          <ListHeader
+            columns={headerColumns}
+            layout={layout}
+            language={language}
+            onSort={(columnId, addLevel) => update((current) => ({ ...current, sort: toggleSort(current.sort, columnId, addLevel) }))}
+            onFilter={setFilter}
+            onResize={(columnId, width) => update((current) => ({ ...current, widths: { ...current.widths, [columnId]: width } }))}
+          />
+          {body}
+        </div>
       </div>
 
       {isEmpty ? (
@@ -226,6 +237,31 @@ function LoadedRecordList<T extends { id: number }>({
       />
     </section>
   );
+}
+
+/**
+ * Tracks whether columns lie beyond the right edge of the list, so the list can show a shadow there.
+ * Overlay scrollbars and scrollbars below the fold give no other sign of those columns.
+ */
+function useColumnsHiddenRight(scrollElement: HTMLElement | null) {
+  const [columnsHiddenRight, setColumnsHiddenRight] = useState(false);
+
+  const updateColumnsHidden = useCallback(() => {
+    if (scrollElement === null) return;
+    setColumnsHiddenRight(scrollElement.scrollWidth - scrollElement.clientWidth - scrollElement.scrollLeft > 1);
+  }, [scrollElement]);
+
+  useEffect(() => {
+    if (scrollElement === null) return;
+    updateColumnsHidden();
+    // The header row is as wide as the columns, so observing it catches added, removed and resized columns.
+    const observer = new ResizeObserver(updateColumnsHidden);
+    observer.observe(scrollElement);
+    if (scrollElement.firstElementChild) observer.observe(scrollElement.firstElementChild);
+    return () => observer.disconnect();
+  }, [scrollElement, updateColumnsHidden]);
+
+  return { columnsHiddenRight, updateColumnsHidden };
 }
 
 function GroupBySelects<T>({

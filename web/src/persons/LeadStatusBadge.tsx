@@ -16,17 +16,18 @@ interface LeadStatusBadgeProps {
 export function LeadStatusBadge({ status, retained = false }: LeadStatusBadgeProps) {
   const { t } = useTranslation();
   const descriptionId = useId();
-  const title = [status.description, retained ? t('leadStatus.retained') : null].filter(Boolean).join(' · ');
+  // The name leads the title because a narrow column cuts it off with an ellipsis.
+  const title = [status.name, status.description, retained ? t('leadStatus.retained') : null].filter(Boolean).join(' · ');
 
   return (
     <span
       className={`status-badge${retained ? ' status-badge-retained' : ''}${status.deleted ? ' status-badge-deleted' : ''}`}
-      title={title === '' ? undefined : title}
+      title={title}
       aria-describedby={status.description ? descriptionId : undefined}
       tabIndex={status.description ? 0 : undefined}
     >
       {retained ? <span className="icon icon-lock" aria-hidden="true" /> : null}
-      {status.name}
+      <span className="status-badge-name">{status.name}</span>
       {status.deleted ? <span className="status-badge-suffix"> {t('common.deletedSuffix')}</span> : null}
       {/* The lock icon marks a retained status on screen; screen readers get the word. */}
       {retained ? <span className="visually-hidden"> {t('leadStatus.retainedSuffix')}</span> : null}
