@@ -3,8 +3,10 @@ import { type Kysely, sql } from 'kysely';
 // Upper- and lower-case letters with diacritics and the plain letter each folds to. lower() alone
 // is not enough because under the "C" locale (the embedded engine's) it leaves non-ASCII letters as
 // they are.
-const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÇçÑñŠšŽž';
-const PLAIN = 'AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOOooooooUUUUuuuuYyyCcNnSsZz';
+// Besides Western European letters it covers the Turkish, Polish, Czech and Hungarian ones that
+// Dutch customer lists often contain (Şahin, Łukasz, Dvořák, Győr).
+const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÇçÑñŠšŽžŞşĞğİıŁłŃńŚśŹźŻżĆćĘęĄąČčŘřĚěŮůŐőŰűĀāĒēĪīŌōŪūĎďŤťŇň';
+const PLAIN = 'AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOOooooooUUUUuuuuYyyCcNnSsZzSsGgIiLlNnSsZzZzCcEeAaCcRrEeUuOoUuAaEeIiOoUuDdTtNn';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Sort and search key for names: accents and case folded, so "Ölçer", "olcer" and "Olcer" sort
