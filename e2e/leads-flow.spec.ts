@@ -241,7 +241,7 @@ test.describe('lead flow', () => {
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Bedrijven' })).toBeVisible();
 
-    await page.getByLabel('Taal').selectOption({ label: 'Engels' });
+    await page.getByLabel('Taal').selectOption({ label: 'English' });
     await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expectNoDutch(page, [ADMIN_NAME]);

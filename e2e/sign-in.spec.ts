@@ -38,10 +38,33 @@ test.describe('sign-in', () => {
 
   test('switches the sign-in page to English', async ({ page }) => {
     await page.goto('/sign-in');
-    await page.getByLabel('Taal').selectOption({ label: 'Engels' });
+    await page.getByLabel('Taal').selectOption({ label: 'English' });
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByLabel('Email address')).toBeVisible();
-    await page.getByLabel('Language').selectOption({ label: 'Dutch' });
+    await page.getByLabel('Language').selectOption({ label: 'Nederlands' });
     await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
+  });
+
+  test('keeps English picked before sign-in', async ({ page, api }) => {
+    await api.setLanguage('nl');
+    await page.goto('/sign-in');
+    await page.getByLabel('Taal').selectOption({ label: 'English' });
+    await page.getByLabel('Email address').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+    await expect(page.getByLabel('Language')).toHaveValue('en');
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Companies' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('shows each language in its own name', async ({ page }) => {
+    await page.goto('/sign-in');
+    const picker = page.getByLabel('Taal');
+    await expect(picker.locator('option')).toHaveText(['Nederlands', 'English']);
+    await picker.selectOption({ label: 'English' });
+    await expect(page.getByLabel('Language').locator('option')).toHaveText(['Nederlands', 'English']);
   });
 });

@@ -99,7 +99,7 @@ function UserPanel() {
         <span>{t('user.language')}</span>
         <select value={user.language} onChange={(event) => void handleLanguage(event.target.value as Language)}>
           {LANGUAGES.map((language) => (
-            <option key={language} value={language}>
+            <option key={language} value={language} lang={language}>
               {t(`languages.${language}`)}
             </option>
           ))}

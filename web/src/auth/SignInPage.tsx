@@ -14,16 +14,19 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
+  // Only a language picked here replaces the user's saved one; the browser's default does not.
+  const [pickedLanguage, setPickedLanguage] = useState<Language | null>(null);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const nextMissing = { email: email.trim() === '', password: password === '' };
     setMissing(nextMissing);
     if (nextMissing.email || nextMissing.password) return;
-    signIn.mutate({ email: email.trim(), password });
+    signIn.mutate({ email: email.trim(), password, language: pickedLanguage });
   }
 
   function handleLanguage(language: Language) {
+    setPickedLanguage(language);
     storeLanguage(language);
     void applyLanguage(language);
   }
@@ -79,7 +82,7 @@ export function SignInPage() {
           <span>{t('user.language')}</span>
           <select value={currentLanguage()} onChange={(event) => handleLanguage(event.target.value as Language)}>
             {LANGUAGES.map((language) => (
-              <option key={language} value={language}>
+              <option key={language} value={language} lang={language}>
                 {t(`languages.${language}`)}
               </option>
             ))}

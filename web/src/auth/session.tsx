@@ -39,9 +39,20 @@ export function useSessionQuery() {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ email, password }: { email: string; password: string }) => auth.login(email, password),
-    onSuccess: async (session) => {
+    mutationFn: async ({ email, password, language }: { email: string; password: string; language: Language | null }) => {
+      const session = await auth.login(email, password);
       setCsrfToken(session.csrfToken);
+      if (language === null || language === session.user.language) return session;
+      // The user picked a language on the sign-in page, so it becomes their saved language.
+      try {
+        await auth.setLanguage(language);
+        return { ...session, user: { ...session.user, language } };
+      } catch (error) {
+        console.warn(`Saving language ${language} after sign-in failed; keeping ${session.user.language}.`, error);
+        return session;
+      }
+    },
+    onSuccess: async (session) => {
       storeLanguage(session.user.language);
       await applyLanguage(session.user.language);
       queryClient.setQueryData(queryKeys.session, session);

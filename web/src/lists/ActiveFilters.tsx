@@ -62,7 +62,7 @@ function FilterChip<T>({
     if (spec.kind === 'list') return options.find((option) => option.value === value)?.label ?? String(value);
     if (spec.kind === 'date' && filter.operator !== 'lastNDays') return formatDate(String(value), language);
     if (typeof value === 'number') return formatNumber(value, language);
-    return `“${String(value)}”`;
+    return `"${String(value)}"`;
   });
   const summary = [column, t(`operators.${filter.operator}` as 'operators.is').toLocaleLowerCase(language), values.join(', ')]
     .filter((part) => part !== '')
