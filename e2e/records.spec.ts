@@ -55,6 +55,22 @@ test.describe('company card', () => {
     await saveScreenshot(page, 'nl-company-history');
   });
 
+  test('wraps a long name without spaces', async ({ page, api }) => {
+    const name = `Banketbakkerij${'Z'.repeat(186)}`;
+    const company = await api.createCompany({ name, category: 'Lead' });
+    await page.goto(`/companies/${company.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+
+    const viewportWidth = page.viewportSize()!.width;
+    const title = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(title!.x + title!.width).toBeLessThanOrEqual(viewportWidth);
+    const breadcrumb = await page.getByRole('navigation', { name: 'Kruimelpad' }).boundingBox();
+    expect(breadcrumb!.x + breadcrumb!.width).toBeLessThanOrEqual(viewportWidth);
+    await expect(page.getByRole('button', { name: 'Bewerken' })).toBeInViewport();
+    expect(await page.locator('.main').evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+    await saveScreenshot(page, 'nl-company-long-name');
+  });
+
   test('explains an empty history', async ({ page, api }) => {
     const company = await api.createCompany({ name: uniqueName('Geen historie'), category: 'Klant' });
     await page.goto(`/companies/${company.id}?tab=history`);

@@ -52,7 +52,9 @@ function Breadcrumb({ name }: { name: string | null }) {
       {name === null ? null : (
         <>
           <span aria-hidden="true"> / </span>
-          <span aria-current="page">{name}</span>
+          <span aria-current="page" title={name}>
+            {name}
+          </span>
         </>
       )}
     </nav>
