@@ -28,7 +28,7 @@ export async function listCompanies(db: Executor, actor: Actor, query: ListQuery
   const plan = planList(COMPANY_FIELDS, actor, query);
   const [rows, total] = await Promise.all([
     applyListPage(selectCompanyRows(db), plan).execute(),
-    countListRows(selectCompanyRows(db), plan),
+    query.includeTotal === false ? null : countListRows(selectCompanyRows(db), plan),
   ]);
   return finishListPage<CompanyListRow>(COMPANY_FIELDS, plan, rows, total);
 }

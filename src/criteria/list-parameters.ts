@@ -18,6 +18,7 @@ export interface RawListParameters {
   limit?: unknown;
   cursor?: unknown;
   includeDeleted?: unknown;
+  includeTotal?: unknown;
 }
 
 /** Query-string parameters of a group count request. `by` names one or two fields, separated by a comma or as an array. */
@@ -47,6 +48,7 @@ export function parseListParameters(catalogue: FieldCatalogue, raw: RawListParam
   }
 
   if (raw.includeDeleted !== undefined) query.includeDeleted = parseFlag(raw.includeDeleted, 'includeDeleted');
+  if (raw.includeTotal !== undefined) query.includeTotal = parseFlag(raw.includeTotal, 'includeTotal');
   return query;
 }
 

@@ -33,12 +33,17 @@ export interface ListQuery extends FilterOptions {
   limit?: number;
   /** The nextCursor of the previous page, made with the same sort. */
   cursor?: string;
+  /**
+   * False skips counting the total, which costs more than a page on large lists. A client that
+   * scrolls page by page needs the total only once.
+   */
+  includeTotal?: boolean;
 }
 
 export interface ListPage<Row> {
   rows: Row[];
-  /** Rows matching the filter, on all pages. */
-  total: number;
+  /** Rows matching the filter, on all pages; null when the query set includeTotal to false. */
+  total: number | null;
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -132,7 +137,7 @@ export function finishListPage<Row extends { id: number }>(
   catalogue: FieldCatalogue,
   plan: ListPlan,
   rowsWithCursorColumns: Array<Row & Record<string, unknown>>,
-  total: number,
+  total: number | null,
 ): ListPage<Row> {
   const hasMore = rowsWithCursorColumns.length > plan.limit;
   const kept = rowsWithCursorColumns.slice(0, plan.limit);

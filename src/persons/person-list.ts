@@ -28,7 +28,7 @@ export async function listPersons(db: Executor, actor: Actor, query: ListQuery =
   const plan = planList(PERSON_FIELDS, actor, query);
   const [rows, total] = await Promise.all([
     applyListPage(selectPersonRows(db), plan).execute(),
-    countListRows(selectPersonRows(db), plan),
+    query.includeTotal === false ? null : countListRows(selectPersonRows(db), plan),
   ]);
   return finishListPage<PersonListRow>(PERSON_FIELDS, plan, rows, total);
 }

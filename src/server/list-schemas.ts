@@ -8,6 +8,7 @@ export const ListQuerystring = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'page size, default 50' })),
     cursor: Type.Optional(Type.String({ maxLength: 16_000, description: 'nextCursor of the previous page' })),
     includeDeleted: Type.Optional(Type.Boolean()),
+    includeTotal: Type.Optional(Type.Boolean({ description: 'false skips counting the total (total is then null); later pages rarely need it' })),
   },
   { additionalProperties: false },
 );
@@ -36,7 +37,7 @@ export const GroupCountsSchema = Type.Object({
 export function pageSchema(itemRef: string) {
   return Type.Object({
     items: Type.Array(Type.Ref(itemRef)),
-    total: Type.Integer(),
+    total: Type.Union([Type.Integer(), Type.Null()]),
     nextCursor: Type.Union([Type.String(), Type.Null()]),
   });
 }

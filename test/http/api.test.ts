@@ -435,3 +435,24 @@ describe.each(testEngines)('unstorable input on %s', (engine) => {
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Person', 'Company', 'Problem']));
   });
 });
+
+describe.each(testEngines)('list totals on %s', (engine) => {
+  let testApp: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(engine);
+    admin = await testApp.signIn();
+  });
+  afterAll(() => testApp.dispose());
+
+  it('skips the total when asked', async () => {
+    for (const lastName of ['Aap', 'Noot', 'Mies']) await admin.post('/api/persons', { lastName });
+
+    const first = (await admin.get('/api/persons?limit=2')).json();
+    expect(first.total).toBe(3);
+    const next = (await admin.get(`/api/persons?limit=2&includeTotal=false&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    expect(next.total).toBeNull();
+    expect(next.items).toHaveLength(1);
+  });
+});

@@ -49,6 +49,8 @@ export function fetchPage<T>(kind: RecordKind, request: ListRequest, signal?: Ab
       sort: request.sort,
       limit: request.limit,
       cursor: request.cursor,
+      // The list shows the total of the first page, so later pages skip the costly count.
+      includeTotal: request.cursor ? false : undefined,
     },
     signal,
   });

@@ -121,7 +121,8 @@ export interface ItemsResponse<T> {
 
 export interface Page<T> {
   items: T[];
-  total: number;
+  /** Null on pages requested with includeTotal=false. */
+  total: number | null;
   nextCursor: string | null;
 }
 

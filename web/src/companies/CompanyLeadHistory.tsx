@@ -57,7 +57,7 @@ export function CompanyLeadHistory({ company }: { company: Company }) {
     );
   }
 
-  const total = personPage.data.total;
+  const total = personPage.data.total ?? 0;
   return (
     <div className="history">
       {total > MAX_PERSONS ? (
