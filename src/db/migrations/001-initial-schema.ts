@@ -169,14 +169,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index persons_owner_id_idx on persons (owner_id)`.execute(db);
   await sql`create index persons_email_idx on persons (lower(email))`.execute(db);
   // Counts and group counts by lead status, restricted by company (category) through the join, as
-  // index-only scans. The owner is in the index because counts run on the person base query, which
-  // joins the owner: PostgreSQL 15 removes that unused join but still reads owner_id, and without
-  // it counted 1,000,000 persons with a sequential scan in 200 ms instead of 100 ms. It is a key
-  // column rather than INCLUDE, because B-tree deduplication skips indexes with INCLUDE columns:
-  // this index is 21 MB for 1,000,000 persons instead of 41 MB, small enough that the embedded
-  // engine's planner prefers it to a sequential scan, which took 320 ms instead of 130 ms there.
+  // index-only scans.
+  await sql`create index persons_status_company_idx on persons (lead_status_id, company_id) where deleted_at is null`.execute(db);
+  // The same with the owner, because counts run on the person base query, which joins the owner.
+  // PostgreSQL 15 removes that unused join but still reads owner_id, and without this index
+  // counted 1,000,000 persons with a sequential scan in 200 ms instead of 110 ms. The index above
+  // stays, because the embedded engine (PostgreSQL 18) needs no owner_id there, and with only this
+  // larger index it chose a sequential scan, which took 340 ms instead of 140 ms there.
+  // NOTE: once counts run on a base query without the owner join, this index can go.
   await sql`
-    create index persons_status_company_idx on persons (lead_status_id, company_id, owner_id) where deleted_at is null
+    create index persons_status_company_owner_idx on persons (lead_status_id, company_id, owner_id) where deleted_at is null
   `.execute(db);
   await sql`create index persons_registered_at_idx on persons (registered_at, id)`.execute(db);
   await sql`create index persons_status_changed_at_idx on persons (lead_status_changed_at, id)`.execute(db);
