@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
 import { CATEGORY_GROUPS } from '../db/schema.js';
+import { CompanyHistoryQuery, getCompanyLeadStatusHistory } from '../leads/lead-status-history.js';
 import { IdParams, NamedRef, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
@@ -42,8 +43,8 @@ const companyFields = {
   postcode: OptionalText(20),
   city: OptionalText(100),
   country: OptionalText(100),
-  phone: OptionalText(50),
-  website: OptionalText(300),
+  phone: OptionalText(50, 'phone'),
+  website: OptionalText(300, 'website'),
 };
 
 const CompanyCreateBody = Type.Object({ ...companyFields, name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
@@ -131,6 +132,26 @@ export async function companyRoutes(app: FastifyInstance): Promise<void> {
         app.db.transaction().execute((trx) => updateCompany(trx, request.actor, id, patch, version)),
       );
       return reply.header('ETag', `"${company.version}"`).send(company);
+    },
+  );
+
+  app.get(
+    '/api/companies/:id/lead-status-history',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: "Lead status changes of the company's persons, newest first, a page at a time",
+        params: IdParams,
+        querystring: CompanyHistoryQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Ref('CompanyLeadStatusChange')), nextCursor: NullableString }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      return getCompanyLeadStatusHistory(app.db, request.actor, id, request.query as { limit?: number; cursor?: string });
     },
   );
 

@@ -26,10 +26,13 @@ interface CursorPayload {
   k: SortValue[];
 }
 
+/** What a cursor pages through: a list of records, or a company's lead status history. */
+export type CursorScope = EntityName | 'leadStatusChange';
+
 /** The position a cursor points at: one value per sort key, the id last. */
 export type CursorPosition = SortValue[];
 
-export function encodeCursor(entity: EntityName, sort: SortPlan, values: CursorPosition): string {
+export function encodeCursor(entity: CursorScope, sort: SortPlan, values: CursorPosition): string {
   const payload: CursorPayload = { v: CURSOR_VERSION, s: `${entity}:${sort.canonical}`, k: values };
   const json = JSON.stringify(payload);
   return `${Buffer.from(json).toString('base64url')}.${checksum(json)}`;
@@ -39,7 +42,7 @@ export function encodeCursor(entity: EntityName, sort: SortPlan, values: CursorP
  * Decodes a cursor made for this entity and sort. Throws VALIDATION_FAILED when the cursor is
  * malformed, edited, or was made for another sort, which would make the next page skip rows.
  */
-export function decodeCursor(raw: unknown, entity: EntityName, sort: SortPlan, parameter = 'cursor'): CursorPosition {
+export function decodeCursor(raw: unknown, entity: CursorScope, sort: SortPlan, parameter = 'cursor'): CursorPosition {
   const path = `/${parameter}`;
   const invalid = () => validationFailed(path, 'is not a cursor this list returned; request the first page again without a cursor');
 

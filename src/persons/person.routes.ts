@@ -17,7 +17,8 @@ import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
 import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePersonListParameters } from './person-list.js';
 import { type PersonInput, toPerson } from './person.js';
-import { createPerson, deletePerson, getLeadStatusHistory, getPerson, restorePerson, updatePerson } from './person.service.js';
+import { getLeadStatusHistory } from '../leads/lead-status-history.js';
+import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from './person.service.js';
 
 const StatusRef = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean() }), Type.Null()]);
 
@@ -68,8 +69,8 @@ const personFields = {
   middleName: OptionalText(50),
   jobTitle: OptionalText(200),
   email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 320 }), Type.Null()])),
-  phone: OptionalText(50),
-  mobile: OptionalText(50),
+  phone: OptionalText(50, 'phone'),
+  mobile: OptionalText(50, 'phone'),
   ownerId: OptionalId,
   leadStatusId: OptionalId,
   leadSource: OptionalText(200),
@@ -83,14 +84,6 @@ const PersonUpdateBody = Type.Object(
 );
 const VersionQuery = Type.Object({ version: Type.Optional(VersionField) });
 
-const HistoryEntrySchema = Type.Object({
-  id: Type.Integer(),
-  from: StatusRef,
-  to: StatusRef,
-  changedAt: Type.String(),
-  changedBy: NamedRef,
-  source: Type.String(),
-});
 
 export async function personRoutes(app: FastifyInstance): Promise<void> {
   app.get(
@@ -210,7 +203,7 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
         tags: ['persons'],
         summary: "The person's lead status changes, newest first",
         params: IdParams,
-        response: { 200: ItemsOf(HistoryEntrySchema), ...errorResponses },
+        response: { 200: ItemsOf(Type.Ref('LeadStatusChange')), ...errorResponses },
       },
     },
     async (request) => ({ items: await getLeadStatusHistory(app.db, request.actor, (request.params as { id: number }).id) }),

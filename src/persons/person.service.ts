@@ -50,10 +50,10 @@ function toCompanyLeadState(actor: Actor, row: CompanyLeadRow): CompanyLeadState
 
 /** Checks that a person can be linked to the company: it exists and is not deleted. */
 function assertLinkableCompany(companyId: number, row: CompanyLeadRow | undefined, field: string): asserts row is CompanyLeadRow {
-  if (!row) throw new AppError('REFERENCE_NOT_FOUND', `company ${companyId} does not exist`, [{ field, message: 'unknown company' }]);
+  if (!row) throw new AppError('REFERENCE_NOT_FOUND', `company ${companyId} does not exist`, [{ field, message: 'unknown company', code: 'unknownReference' }]);
   if (row.deleted_at !== null) {
     throw new AppError('REFERENCE_NOT_FOUND', `company ${companyId} is deleted; restore it or choose another company`, [
-      { field, message: 'deleted company' },
+      { field, message: 'deleted company', code: 'deletedItem' },
     ]);
   }
 }
@@ -79,13 +79,13 @@ async function lockCompanyLeadState(
 
 function assertLastName(lastName: string | undefined): void {
   if (lastName !== undefined && lastName.trim() === '') {
-    throw new AppError('VALIDATION_FAILED', 'last name must not be empty', [{ field: '/lastName', message: 'required' }]);
+    throw new AppError('VALIDATION_FAILED', 'last name must not be empty', [{ field: '/lastName', message: 'required', code: 'required' }]);
   }
 }
 
 function notEnabledError(personId: number | null, state: CompanyLeadState): AppError {
   return new AppError('LEAD_STATUS_NOT_ENABLED', leadStatusNotEnabledReason(personId, state.company, state.category), [
-    { field: '/leadStatusId', message: 'lead status is not enabled for this person' },
+    { field: '/leadStatusId', message: 'lead status is not enabled for this person', code: 'invalid' },
   ]);
 }
 
@@ -187,7 +187,7 @@ export async function updatePerson(
     if (!newState.enabled) throw notEnabledError(id, newState);
     if (patch.leadStatusId === null) {
       throw new AppError('VALIDATION_FAILED', `lead status of person ${id} cannot be emptied while lead status is enabled`, [
-        { field: '/leadStatusId', message: 'required for a lead' },
+        { field: '/leadStatusId', message: 'required for a lead', code: 'required' },
       ]);
     }
     await assertSelectableLeadStatus(trx, patch.leadStatusId);
@@ -263,55 +263,6 @@ export async function restorePerson(trx: Trx, actor: Actor, id: number): Promise
   return getPerson(trx, actor, id);
 }
 
-export interface LeadStatusHistoryEntry {
-  id: number;
-  from: { id: number; name: string; deleted: boolean } | null;
-  to: { id: number; name: string; deleted: boolean } | null;
-  changedAt: string;
-  changedBy: { id: number; name: string } | null;
-  source: string;
-}
-
-/** Lists a person's lead status changes, newest first. */
-export async function getLeadStatusHistory(db: Executor, actor: Actor, personId: number): Promise<LeadStatusHistoryEntry[]> {
-  const exists = await db.selectFrom('persons').select('id').where('id', '=', personId).executeTakeFirst();
-  if (!exists) throw notFound('person', personId);
-
-  const rows = await db
-    .selectFrom('lead_status_changes as h')
-    .leftJoin('lead_statuses as f', 'f.id', 'h.from_status_id')
-    .leftJoin('lead_statuses as t', 't.id', 'h.to_status_id')
-    .leftJoin('users as u', 'u.id', 'h.changed_by')
-    .select([
-      'h.id',
-      'h.from_status_id',
-      'h.to_status_id',
-      'h.changed_at',
-      'h.changed_by',
-      'h.source',
-      'f.name_nl as from_nl',
-      'f.name_en as from_en',
-      'f.deleted as from_deleted',
-      't.name_nl as to_nl',
-      't.name_en as to_en',
-      't.deleted as to_deleted',
-      'u.name as user_name',
-    ])
-    .where('h.person_id', '=', personId)
-    .orderBy('h.changed_at', 'desc')
-    .orderBy('h.id', 'desc')
-    .execute();
-
-  return rows.map((row) => ({
-    id: row.id,
-    from: row.from_status_id === null ? null : { id: row.from_status_id, name: localize(actor.language, row.from_nl, row.from_en), deleted: row.from_deleted ?? false },
-    to: row.to_status_id === null ? null : { id: row.to_status_id, name: localize(actor.language, row.to_nl, row.to_en), deleted: row.to_deleted ?? false },
-    changedAt: row.changed_at.toISOString(),
-    changedBy: row.changed_by === null ? null : { id: row.changed_by, name: row.user_name ?? '' },
-    source: row.source,
-  }));
-}
-
 /**
  * Raised by createPersons and updatePersons when one item is invalid, before anything is written.
  * It carries the code and message that createPerson or updatePerson raises for that item alone,
@@ -325,7 +276,7 @@ export class BulkItemError extends AppError {
     super(
       itemError.code,
       itemError.message,
-      itemError.fields?.map((field) => ({ field: `/${index}${field.field}`, message: field.message })),
+      itemError.fields?.map((field) => ({ ...field, field: `/${index}${field.field}` })),
     );
     this.name = 'BulkItemError';
   }
@@ -472,7 +423,7 @@ export async function updatePersons(trx: Trx, actor: Actor, updates: readonly Pe
       if (!newState.enabled) throw notEnabledError(id, newState);
       if (patch.leadStatusId === null) {
         throw new AppError('VALIDATION_FAILED', `lead status of person ${id} cannot be emptied while lead status is enabled`, [
-          { field: '/leadStatusId', message: 'required for a lead' },
+          { field: '/leadStatusId', message: 'required for a lead', code: 'required' },
         ]);
       }
       throwIfFound(statusErrors, patch.leadStatusId);

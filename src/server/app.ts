@@ -12,6 +12,7 @@ import { UserSchema, authRoutes } from '../auth/auth.routes.js';
 import { CompanySchema, companyRoutes } from '../companies/company.routes.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { CompanyLeadStatusChangeSchema, LeadStatusChangeSchema } from '../leads/lead-status-history.js';
 import { CategorySchema, LeadStatusSchema, listItemRoutes } from '../lists/list-items.routes.js';
 import { PersonSchema, personRoutes } from '../persons/person.routes.js';
 import { preferenceRoutes } from '../preferences/preference.routes.js';
@@ -68,7 +69,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema]) app.addSchema(schema);
+  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema]) {
+    app.addSchema(schema);
+  }
   registerAuthentication(app);
 
   await app.register(authRoutes);

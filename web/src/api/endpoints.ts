@@ -4,6 +4,7 @@ import type {
   CategoryChangePreview,
   CategoryGroup,
   Company,
+  CompanyHistoryPage,
   Criterion,
   GroupCounts,
   ItemsResponse,
@@ -99,6 +100,10 @@ export const companies = {
   remove: (id: number, version: number) =>
     apiRequest<void>('DELETE', `/api/companies/${id}`, { query: { version } }),
   restore: (id: number) => apiRequest<Company>('POST', `/api/companies/${id}/restore`),
+  leadStatusHistory: (id: number, cursor: string | null) =>
+    apiRequest<CompanyHistoryPage>('GET', `/api/companies/${id}/lead-status-history`, {
+      query: { limit: 100, ...(cursor === null ? {} : { cursor }) },
+    }),
   categoryChangePreview: (id: number, categoryId: number | null) =>
     apiRequest<CategoryChangePreview>('GET', `/api/companies/${id}/category-change-preview`, {
       query: { categoryId: categoryId ?? 'none' },

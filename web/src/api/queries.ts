@@ -16,6 +16,7 @@ export const queryKeys = {
   company: (id: number) => ['companies', 'record', id] as const,
   person: (id: number) => ['persons', 'record', id] as const,
   leadStatusHistory: (personId: number) => ['persons', 'history', personId] as const,
+  companyLeadStatusHistory: (companyId: number) => ['persons', 'companyHistory', companyId] as const,
 };
 
 const LIST_ITEMS_STALE_MS = 5 * 60_000;

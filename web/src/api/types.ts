@@ -160,3 +160,12 @@ export interface LeadStatusChange {
   changedBy: NamedRef | null;
   source: string;
 }
+
+export interface CompanyLeadStatusChange extends LeadStatusChange {
+  person: { id: number; fullName: string };
+}
+
+export interface CompanyHistoryPage {
+  items: CompanyLeadStatusChange[];
+  nextCursor: string | null;
+}

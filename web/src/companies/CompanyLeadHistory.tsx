@@ -1,54 +1,28 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
-import { fetchPage, persons as personsApi } from '../api/endpoints';
+import { companies as companiesApi } from '../api/endpoints';
 import { queryKeys } from '../api/queries';
 import type { Company, Language, LeadStatusChange, Person } from '../api/types';
 import { Link, paths } from '../app/router';
-import { formatDateTime, formatNumber } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 
-/**
- * Persons whose history the tab loads. The API has lead status history per person only, so the
- * tab makes one request per person.
- */
-const MAX_PERSONS = 50;
-
-interface CompanyChange extends LeadStatusChange {
-  person: Pick<Person, 'id' | 'fullName'>;
-}
-
-/** Lists the lead status changes of all persons of a company, newest first. */
+/** Lists the lead status changes of all persons of a company, newest first, a hundred at a time. */
 export function CompanyLeadHistory({ company }: { company: Company }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const filter = [{ field: 'company', operator: 'isOneOf', values: [company.id] }];
-
-  const personPage = useQuery({
-    queryKey: ['persons', 'list', filter, 'lastName', 'history'],
-    queryFn: ({ signal }) => fetchPage<Person>('persons', { filter, sort: 'lastName', limit: MAX_PERSONS }, signal),
-  });
-  const people = personPage.data?.items ?? [];
-  const histories = useQueries({
-    queries: people.map((person) => ({
-      queryKey: queryKeys.leadStatusHistory(person.id),
-      queryFn: () => personsApi.leadStatusHistory(person.id),
-    })),
+  const history = useInfiniteQuery({
+    queryKey: queryKeys.companyLeadStatusHistory(company.id),
+    queryFn: ({ pageParam }) => companiesApi.leadStatusHistory(company.id, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
   });
 
-  if (personPage.isPending || histories.some((history) => history.isPending)) return <Spinner label={t('common.loading')} />;
-  if (personPage.isError) return <ErrorNotice error={personPage.error} onRetry={() => void personPage.refetch()} />;
-  const failed = histories.find((history) => history.isError);
-  if (failed) return <ErrorNotice error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (history.isPending) return <Spinner label={t('common.loading')} />;
+  if (history.isError) return <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />;
 
-  const changes: CompanyChange[] = histories
-    .flatMap((history, index) => {
-      const person = people[index];
-      if (person === undefined) return [];
-      return (history.data?.items ?? []).map((change) => ({ ...change, person }));
-    })
-    .sort((a, b) => b.changedAt.localeCompare(a.changedAt) || b.id - a.id);
-
+  const changes = history.data.pages.flatMap((page) => page.items);
   if (changes.length === 0) {
     return (
       <EmptyState title={t('history.emptyTitle')}>
@@ -57,15 +31,16 @@ export function CompanyLeadHistory({ company }: { company: Company }) {
     );
   }
 
-  const total = personPage.data.total ?? 0;
   return (
     <div className="history">
-      {total > MAX_PERSONS ? (
-        <p className="notice notice-info">
-          {t('history.partial', { shown: formatNumber(MAX_PERSONS, language), total: formatNumber(total, language) })}
-        </p>
-      ) : null}
       <HistoryTable changes={changes} language={language} showPerson />
+      {history.hasNextPage ? (
+        <div className="history-more">
+          <button type="button" className="button button-secondary" disabled={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+            {history.isFetchingNextPage ? t('common.loading') : t('history.loadMore')}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
