@@ -22,7 +22,7 @@ async function assertReferences(db: Executor, input: Partial<CompanyInput>): Pro
 
 function assertName(name: string | undefined): void {
   if (name !== undefined && name.trim() === '') {
-    throw new AppError('VALIDATION_FAILED', 'company name must not be empty', [{ field: '/name', message: 'required' }]);
+    throw new AppError('VALIDATION_FAILED', 'company name must not be empty', [{ field: '/name', message: 'required', code: 'required' }]);
   }
 }
 
@@ -132,7 +132,7 @@ export async function previewCategoryChange(
   if (!company) throw notFound('company', companyId);
   if (categoryId !== null) {
     const exists = await db.selectFrom('categories').select('id').where('id', '=', categoryId).executeTakeFirst();
-    if (!exists) throw new AppError('REFERENCE_NOT_FOUND', `category ${categoryId} does not exist`, [{ field: '/categoryId', message: 'unknown category' }]);
+    if (!exists) throw new AppError('REFERENCE_NOT_FOUND', `category ${categoryId} does not exist`, [{ field: '/categoryId', message: 'unknown category', code: 'unknownReference' }]);
   }
 
   const counted = await db

@@ -27,9 +27,26 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** One invalid input field: a JSON pointer-like path such as "/leadStatusId" and what is wrong. */
+/** Field problems as stable words that clients translate. */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'tooLong',
+  'email',
+  'phone',
+  'website',
+  'unknownField',
+  'unknownReference',
+  'inactiveUser',
+  'deletedItem',
+  'taken',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
 export interface FieldError {
   field: string;
   message: string;
+  code?: FieldErrorCode;
 }
 
 export class AppError extends Error {
@@ -52,6 +69,6 @@ export function notFound(entity: string, id: number | string): AppError {
   return new AppError('NOT_FOUND', `${entity} ${id} was not found`);
 }
 
-export function validationFailed(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${field.replace(/^\//, '')}: ${message}`, [{ field, message }]);
+export function validationFailed(field: string, message: string, code: FieldErrorCode = 'invalid'): AppError {
+  return new AppError('VALIDATION_FAILED', `${field.replace(/^\//, '')}: ${message}`, [{ field, message, code }]);
 }

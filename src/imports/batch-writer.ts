@@ -170,7 +170,7 @@ async function createCompanies(trx: Trx, actor: Actor, creations: readonly NewCo
   for (const { plan, firstRowNumber, input } of creations) {
     const error =
       input.name.trim() === ''
-        ? new AppError('VALIDATION_FAILED', 'company name must not be empty', [{ field: '/name', message: 'required' }])
+        ? new AppError('VALIDATION_FAILED', 'company name must not be empty', [{ field: '/name', message: 'required', code: 'required' }])
         : (errorFor(categoryErrors, input.categoryId) ?? errorFor(ownerErrors, input.ownerId));
     if (error !== undefined) throw companyRejected(plan, firstRowNumber, error);
   }

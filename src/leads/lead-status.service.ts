@@ -19,11 +19,11 @@ export async function getDefaultLeadStatusId(db: Executor): Promise<number> {
 export async function assertSelectableLeadStatus(db: Executor, leadStatusId: number, field = '/leadStatusId'): Promise<void> {
   const status = await db.selectFrom('lead_statuses').select(['id', 'deleted']).where('id', '=', leadStatusId).executeTakeFirst();
   if (!status) {
-    throw new AppError('REFERENCE_NOT_FOUND', `lead status ${leadStatusId} does not exist`, [{ field, message: 'unknown lead status' }]);
+    throw new AppError('REFERENCE_NOT_FOUND', `lead status ${leadStatusId} does not exist`, [{ field, message: 'unknown lead status', code: 'unknownReference' }]);
   }
   if (status.deleted) {
     throw new AppError('ITEM_DELETED', `lead status ${leadStatusId} is deleted; restore it or choose another status`, [
-      { field, message: 'deleted lead status' },
+      { field, message: 'deleted lead status', code: 'deletedItem' },
     ]);
   }
 }

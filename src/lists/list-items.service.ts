@@ -42,7 +42,7 @@ interface ResolvedText {
 function cleanName(value: string | null | undefined, field: string): string | null | undefined {
   if (value === undefined || value === null) return value;
   const trimmed = value.trim();
-  if (trimmed === '') throw new AppError('VALIDATION_FAILED', `${field} must not be empty`, [{ field: `/${field}`, message: 'must not be empty' }]);
+  if (trimmed === '') throw new AppError('VALIDATION_FAILED', `${field} must not be empty`, [{ field: `/${field}`, message: 'must not be empty', code: 'required' }]);
   return trimmed;
 }
 
@@ -79,7 +79,7 @@ async function assertNamesFree(trx: Trx, table: ListTable, names: (string | null
     if (clash) {
       const deletedNote = clash.deleted ? ' (a deleted item; restore it instead)' : '';
       throw new AppError('NAME_TAKEN', `the name "${name}" is already used by ${ITEM_NAMES[table]} ${clash.id}${deletedNote}`, [
-        { field: '/name', message: 'name already in use' },
+        { field: '/name', message: 'name already in use', code: 'taken' },
       ]);
     }
   }
@@ -145,10 +145,10 @@ async function nextSortOrder(trx: Trx, table: ListTable): Promise<number> {
 export async function createCategory(trx: Trx, actor: Actor, input: CategoryInput): Promise<Category> {
   const text = resolveText(actor, input);
   if (!text.name_nl && !text.name_en) {
-    throw new AppError('VALIDATION_FAILED', 'a category needs a name', [{ field: '/name', message: 'required' }]);
+    throw new AppError('VALIDATION_FAILED', 'a category needs a name', [{ field: '/name', message: 'required', code: 'required' }]);
   }
   if (!input.categoryGroup) {
-    throw new AppError('VALIDATION_FAILED', 'a category needs a category group', [{ field: '/categoryGroup', message: 'required' }]);
+    throw new AppError('VALIDATION_FAILED', 'a category needs a category group', [{ field: '/categoryGroup', message: 'required', code: 'required' }]);
   }
   assertGroupAllowsLeadStatus(input.categoryGroup, input.leadStatusEnabled ?? false);
 
@@ -171,7 +171,7 @@ export async function createCategory(trx: Trx, actor: Actor, input: CategoryInpu
 export async function createLeadStatus(trx: Trx, actor: Actor, input: LeadStatusInput): Promise<LeadStatus> {
   const text = resolveText(actor, input);
   if (!text.name_nl && !text.name_en) {
-    throw new AppError('VALIDATION_FAILED', 'a lead status needs a name', [{ field: '/name', message: 'required' }]);
+    throw new AppError('VALIDATION_FAILED', 'a lead status needs a name', [{ field: '/name', message: 'required', code: 'required' }]);
   }
 
   await lockList(trx, 'lead_statuses');
@@ -190,7 +190,7 @@ function assertKeepsAName(row: { name_nl: string | null; name_en: string | null 
   const nameNl = text.name_nl !== undefined ? text.name_nl : row.name_nl;
   const nameEn = text.name_en !== undefined ? text.name_en : row.name_en;
   if (!nameNl && !nameEn) {
-    throw new AppError('VALIDATION_FAILED', 'an item needs a name in at least one language', [{ field: '/name', message: 'required' }]);
+    throw new AppError('VALIDATION_FAILED', 'an item needs a name in at least one language', [{ field: '/name', message: 'required', code: 'required' }]);
   }
 }
 
@@ -307,7 +307,7 @@ export async function reorderListItems(trx: Trx, actor: Actor, table: ListTable,
   const known = new Set(rows.map((row) => row.id));
   const unknown = orderedIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new AppError('VALIDATION_FAILED', `unknown ${ITEM_NAMES[table]} ids: ${unknown.join(', ')}`, [{ field: '/ids', message: 'unknown id' }]);
+    throw new AppError('VALIDATION_FAILED', `unknown ${ITEM_NAMES[table]} ids: ${unknown.join(', ')}`, [{ field: '/ids', message: 'unknown id', code: 'unknownReference' }]);
   }
   if (new Set(orderedIds).size !== orderedIds.length) {
     throw new AppError('VALIDATION_FAILED', 'each id may appear only once', [{ field: '/ids', message: 'duplicate id' }]);

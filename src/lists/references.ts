@@ -6,11 +6,11 @@ import { AppError } from '../errors/app-error.js';
 export async function loadSelectableCategory(db: Executor, categoryId: number, field = '/categoryId'): Promise<CategoryRow> {
   const category = await db.selectFrom('categories').selectAll().where('id', '=', categoryId).executeTakeFirst();
   if (!category) {
-    throw new AppError('REFERENCE_NOT_FOUND', `category ${categoryId} does not exist`, [{ field, message: 'unknown category' }]);
+    throw new AppError('REFERENCE_NOT_FOUND', `category ${categoryId} does not exist`, [{ field, message: 'unknown category', code: 'unknownReference' }]);
   }
   if (category.deleted) {
     throw new AppError('ITEM_DELETED', `category ${categoryId} is deleted; restore it or choose another category`, [
-      { field, message: 'deleted category' },
+      { field, message: 'deleted category', code: 'deletedItem' },
     ]);
   }
   return category;
@@ -19,8 +19,8 @@ export async function loadSelectableCategory(db: Executor, categoryId: number, f
 /** Checks that an owner refers to an existing, active user. */
 export async function assertActiveUser(db: Executor, userId: number, field = '/ownerId'): Promise<void> {
   const user = await db.selectFrom('users').select(['id', 'active']).where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new AppError('REFERENCE_NOT_FOUND', `user ${userId} does not exist`, [{ field, message: 'unknown user' }]);
+  if (!user) throw new AppError('REFERENCE_NOT_FOUND', `user ${userId} does not exist`, [{ field, message: 'unknown user', code: 'unknownReference' }]);
   if (!user.active) {
-    throw new AppError('REFERENCE_NOT_FOUND', `user ${userId} is not active and cannot own records`, [{ field, message: 'inactive user' }]);
+    throw new AppError('REFERENCE_NOT_FOUND', `user ${userId} is not active and cannot own records`, [{ field, message: 'inactive user', code: 'inactiveUser' }]);
   }
 }

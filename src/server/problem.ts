@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { AppError, ERROR_STATUS, type ErrorCode } from '../errors/app-error.js';
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from '../errors/app-error.js';
 
 const TITLES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Invalid input',
@@ -30,7 +30,7 @@ interface Problem {
   status: number;
   detail: string;
   code: ErrorCode;
-  fields?: { field: string; message: string }[];
+  fields?: FieldError[];
   instance?: string;
 }
 

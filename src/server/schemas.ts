@@ -1,5 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 
+import { FIELD_ERROR_CODES } from '../errors/app-error.js';
+
 /** Schemas shared by several routes. */
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
@@ -12,14 +14,22 @@ export const Problem = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     instance: Type.Optional(Type.String()),
-    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    fields: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String({ description: 'JSON pointer of the field, such as /lastName' }),
+          message: Type.String(),
+          code: Type.Optional(Type.Union(FIELD_ERROR_CODES.map((code) => Type.Literal(code)), { description: 'what is wrong, as a word to translate' })),
+        }),
+      ),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details with a stable code' },
 );
 
-/** Optional nullable text of at most `maxLength` characters. */
-export function OptionalText(maxLength = 200) {
-  return Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+/** Optional nullable text of at most `maxLength` characters, in a named format when given. */
+export function OptionalText(maxLength = 200, format?: 'phone' | 'website') {
+  return Type.Optional(Type.Union([Type.String({ maxLength, ...(format ? { format } : {}) }), Type.Null()]));
 }
 
 export const OptionalId = Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 2147483647 }), Type.Null()]));

@@ -1,13 +1,34 @@
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifySchemaCompiler } from 'fastify';
 
-import { AppError, type FieldError } from '../errors/app-error.js';
+import { AppError, type FieldError, type FieldErrorCode } from '../errors/app-error.js';
 
 FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value));
 FormatRegistry.Set('date', (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)));
+FormatRegistry.Set('phone', isPhoneNumber);
+FormatRegistry.Set('website', isWebsite);
+
+/**
+ * Accepts a phone number as people write it: digits with spaces, dashes, dots, slashes or brackets, a
+ * leading "+" for the country code, 6 to 17 digits in all ("020-123 45 67", "+31 (0)6 1234 5678").
+ */
+export function isPhoneNumber(value: string): boolean {
+  if (!/^\+?[0-9][0-9 ()./-]*$/.test(value.trim()) || /[^0-9]{3}/.test(value.replace(/ /g, ''))) return false;
+  const digits = value.replace(/\D/g, '').length;
+  return digits >= 6 && digits <= 17;
+}
+
+/**
+ * Accepts a web address with or without http(s)://: a host name with at least one dot and a top-level
+ * domain of letters, then an optional port and path ("bakkerij.nl", "https://www.bakkerij.nl/over").
+ */
+export function isWebsite(value: string): boolean {
+  return /^(https?:\/\/)?([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(:\d{1,5})?([/?#][^\s]*)?$/iu.test(value);
+}
 
 // PostgreSQL text cannot hold U+0000, and a lone surrogate is not valid UTF-8, so either would
 // fail deep inside the database instead of as a clear input error.
@@ -43,9 +64,43 @@ function describeType(schema: TSchema): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.type === 'integer') return 'a whole number' + (schema.maximum !== undefined ? ` from ${schema.minimum ?? 0} to ${schema.maximum}` : '');
   if (schema.type === 'string' && schema.format === 'email') return 'a valid email address';
+  if (schema.type === 'string' && schema.format === 'phone') return 'a phone number of 6 to 17 digits, such as +31 20 123 4567';
+  if (schema.type === 'string' && schema.format === 'website') return 'a web address such as www.example.nl';
   if (schema.type === 'string') return 'text' + (schema.maxLength !== undefined ? ` of at most ${schema.maxLength} characters` : '');
   if (schema.anyOf) return describeExpected(schema).replace(/^must be /, '');
   return String(schema.type ?? 'a valid value');
+}
+
+function fieldErrorCode(error: ValueError): FieldErrorCode {
+  switch (error.type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'required';
+    case ValueErrorType.StringMinLength:
+      return error.schema.minLength === 1 ? 'required' : 'invalid';
+    case ValueErrorType.StringMaxLength:
+      return 'tooLong';
+    case ValueErrorType.ObjectAdditionalProperties:
+      return 'unknownField';
+    case ValueErrorType.StringFormat:
+      return formatCode(error.schema);
+    case ValueErrorType.Union:
+      return typeof error.value === 'string' ? textUnionCode(error.schema, error.value) : 'invalid';
+    default:
+      return 'invalid';
+  }
+}
+
+function formatCode(schema: TSchema): FieldErrorCode {
+  return ['email', 'phone', 'website'].includes(schema.format as string) ? (schema.format as FieldErrorCode) : 'invalid';
+}
+
+/** Returns the code for text given to a field of text or null, which TypeBox reports only as a union mismatch. */
+function textUnionCode(schema: TSchema, value: string): FieldErrorCode {
+  const text = ((schema.anyOf as TSchema[] | undefined) ?? []).find((member) => member.type === 'string');
+  if (text === undefined) return 'invalid';
+  if (text.maxLength !== undefined && value.length > text.maxLength) return 'tooLong';
+  if (text.minLength === 1 && value === '') return 'required';
+  return text.format === undefined ? 'invalid' : formatCode(text);
 }
 
 /**
@@ -73,7 +128,7 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
     const fields: FieldError[] = [];
     for (const error of compiled.Errors(value)) {
       const message = error.message === 'Expected union value' ? describeExpected(error.schema) : error.message;
-      fields.push({ field: error.path || '/', message });
+      fields.push({ field: error.path || '/', message, code: fieldErrorCode(error) });
       if (fields.length >= 20) break;
     }
     const where = httpPart === 'body' ? 'request body' : httpPart === 'querystring' ? 'query string' : (httpPart ?? 'request');

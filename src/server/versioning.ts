@@ -11,18 +11,18 @@ export function expectedVersionOf(request: FastifyRequest, bodyVersion: number |
   const header = request.headers['if-match'];
   if (typeof header === 'string' && header.trim() !== '') {
     const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(header.trim());
-    if (!match) throw new AppError('VALIDATION_FAILED', `If-Match must be an ETag such as "3", got ${header}`, [{ field: 'If-Match', message: 'invalid ETag' }]);
+    if (!match) throw new AppError('VALIDATION_FAILED', `If-Match must be an ETag such as "3", got ${header}`, [{ field: 'If-Match', message: 'invalid ETag', code: 'invalid' }]);
     const version = Number(match[1]);
     if (bodyVersion !== undefined && bodyVersion !== version) {
       throw new AppError('VALIDATION_FAILED', `If-Match names version ${version} but the version field says ${bodyVersion}; send one of them`, [
-        { field: '/version', message: 'differs from If-Match' },
+        { field: '/version', message: 'differs from If-Match', code: 'invalid' },
       ]);
     }
     return { version, fromHeader: true };
   }
   if (bodyVersion !== undefined) return { version: bodyVersion, fromHeader: false };
   throw new AppError('VERSION_REQUIRED', 'send the version your change is based on, as If-Match header or version field', [
-    { field: '/version', message: 'required' },
+    { field: '/version', message: 'required', code: 'required' },
   ]);
 }
 

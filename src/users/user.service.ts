@@ -36,7 +36,7 @@ async function assertEmailFree(db: Executor, email: string, exceptId: number | n
     .where(sql`lower(email)`, '=', email.toLowerCase())
     .$if(exceptId !== null, (query) => query.where('id', '<>', exceptId as number))
     .executeTakeFirst();
-  if (clash) throw new AppError('EMAIL_TAKEN', `the email address ${email} is already used by user ${clash.id}`, [{ field: '/email', message: 'already in use' }]);
+  if (clash) throw new AppError('EMAIL_TAKEN', `the email address ${email} is already used by user ${clash.id}`, [{ field: '/email', message: 'already in use', code: 'taken' }]);
 }
 
 export async function listUsers(db: Executor): Promise<User[]> {

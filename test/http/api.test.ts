@@ -231,6 +231,56 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect(history[0].changedBy.name).toBe('Gebruiker 1');
     });
 
+    it("pages through the lead status history of all the company's persons, newest first", async () => {
+      const company = await createCompany('Historie Bedrijf BV', 'Lead');
+      const other = await createCompany('Ander Bedrijf BV', 'Lead');
+      const names = ['Aa', 'Bakker', 'Claes'];
+      for (const lastName of names) {
+        const person = (await admin.post('/api/persons', { companyId: company.id, lastName })).json();
+        await admin.patch(`/api/persons/${person.id}`, { leadStatusId: statusNamed('Contact opnemen'), version: person.version });
+      }
+      await admin.post('/api/persons', { companyId: other.id, lastName: 'Elders' });
+
+      const seen: Array<{ id: number; person: { fullName: string }; to: { name: string } }> = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const query: string = cursor === null ? 'limit=4' : `limit=4&cursor=${encodeURIComponent(cursor)}`;
+        const response = await admin.get(`/api/companies/${company.id}/lead-status-history?${query}`);
+        expect(response.statusCode).toBe(200);
+        const page = response.json();
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor !== null);
+
+      expect(pages).toBe(2);
+      expect(seen).toHaveLength(6);
+      expect(new Set(seen.map((entry) => entry.id)).size).toBe(6);
+      expect(seen.map((entry) => [entry.person.fullName, entry.to.name])).toEqual([
+        ['Claes', 'Contact opnemen'],
+        ['Claes', 'Open'],
+        ['Bakker', 'Contact opnemen'],
+        ['Bakker', 'Open'],
+        ['Aa', 'Contact opnemen'],
+        ['Aa', 'Open'],
+      ]);
+      expect(seen.some((entry) => entry.person.fullName === 'Elders')).toBe(false);
+    });
+
+    it('refuses a company history cursor that was edited', async () => {
+      const company = await createCompany('Cursor Historie BV', 'Lead');
+      await admin.post('/api/persons', { companyId: company.id, lastName: 'Een' });
+      await admin.post('/api/persons', { companyId: company.id, lastName: 'Twee' });
+      const first = (await admin.get(`/api/companies/${company.id}/lead-status-history?limit=1`)).json();
+      const edited = `${first.nextCursor.slice(0, -2)}xx`;
+      const response = await admin.get(`/api/companies/${company.id}/lead-status-history?cursor=${encodeURIComponent(edited)}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().code).toBe('VALIDATION_FAILED');
+      expect((await admin.get('/api/companies/999999/lead-status-history')).statusCode).toBe(404);
+      expect((await admin.get(`/api/companies/${company.id}/lead-status-history?limit=0`)).statusCode).toBe(400);
+    });
+
     it('previews what a category change does to persons', async () => {
       const company = await createCompany('Voorbeeld BV', 'Klant');
       await admin.post('/api/persons', { companyId: company.id, lastName: 'Een' });
@@ -307,6 +357,36 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect(outOfRange.statusCode).toBe(400);
       const notANumber = await admin.get('/api/persons/abc');
       expect(notANumber.statusCode).toBe(400);
+    });
+
+    it('names what is wrong with each field as a code', async () => {
+      const response = await admin.post('/api/companies', { name: 'x'.repeat(201), phone: 'bel maar', website: 'geen site', colour: 'blauw' });
+      expect(response.statusCode).toBe(400);
+      const codes = Object.fromEntries(response.json().fields.map((field: { field: string; code: string }) => [field.field, field.code]));
+      expect(codes).toMatchObject({ '/name': 'tooLong', '/phone': 'phone', '/website': 'website', '/colour': 'unknownField' });
+
+      const missing = await admin.post('/api/persons', { firstName: 'Zonder' });
+      expect(missing.json().fields).toContainEqual(expect.objectContaining({ field: '/lastName', code: 'required' }));
+      const reference = await admin.post('/api/persons', { lastName: 'Wees', companyId: 999999 });
+      expect(reference.json().fields).toEqual([expect.objectContaining({ field: '/companyId', code: 'unknownReference' })]);
+    });
+
+    it('accepts phone numbers and web addresses as people write them, and refuses others', async () => {
+      for (const phone of ['020-123 45 67', '+31 (0)6 1234 5678', '0031 20 1234567', '06/12345678', '+32 2 555 12 12']) {
+        expect((await admin.post('/api/companies', { name: `Telefoon ${phone}`, phone })).statusCode, phone).toBe(201);
+      }
+      for (const website of ['bakkerij.nl', 'www.bakkerij-de-vries.nl', 'https://www.bakkerij.nl/over-ons?taal=nl', 'http://café.example:8080']) {
+        expect((await admin.post('/api/companies', { name: `Site ${website}`, website })).statusCode, website).toBe(201);
+      }
+      for (const phone of ['12345', 'bel maar', '020 123 45 67 of 06', '++31 20 1234567', '0'.repeat(18)]) {
+        expect((await admin.post('/api/companies', { name: 'Fout Telefoon BV', phone })).statusCode, phone).toBe(400);
+        expect((await admin.post('/api/persons', { lastName: 'Fout', mobile: phone })).statusCode, phone).toBe(400);
+      }
+      for (const website of ['bakkerij', 'www bakkerij nl', 'ftp://bakkerij.nl', 'https://', 'bakkerij.nl met spatie']) {
+        expect((await admin.post('/api/companies', { name: 'Fout Site BV', website })).statusCode, website).toBe(400);
+      }
+      const cleared = (await admin.post('/api/companies', { name: 'Leeg BV', phone: null, website: null })).json();
+      expect(cleared).toMatchObject({ phone: null, website: null });
     });
 
     it('stores nothing of a rejected person', async () => {

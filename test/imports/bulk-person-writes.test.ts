@@ -145,7 +145,7 @@ describe.each(testEngines)('bulk person writes on %s', (engine) => {
         'LEAD_STATUS_NOT_ENABLED',
       );
       expect(error.message).toContain('"Klant" has no lead status');
-      expect(error.fields).toEqual([{ field: '/1/leadStatusId', message: 'lead status is not enabled for this person' }]);
+      expect(error.fields).toEqual([{ field: '/1/leadStatusId', message: 'lead status is not enabled for this person', code: 'invalid' }]);
       expect(await personsNamed('Weigert Een')).toEqual([]);
     });
 

@@ -30,7 +30,7 @@ export function fieldErrorsFromProblem(t: TFunction, error: unknown): Record<str
 }
 
 function translateFieldProblem(t: TFunction, errorCode: string, problemCode: string | undefined, message: string): string {
-  if (problemCode !== undefined) {
+  if (problemCode !== undefined && problemCode !== 'invalid') {
     const key = `validation.${problemCode}`;
     const translated = t(key as 'validation.invalid', { defaultValue: '' });
     if (translated !== '') return translated;
