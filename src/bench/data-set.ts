@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemoData } from '../demo/seed-demo-data.js';
+import { compactPersonCounts } from '../persons/person-counts.js';
 
 /**
  * The benchmark's data set: demo companies, persons and history from the demo data generator,
@@ -94,6 +95,7 @@ async function addEarlierLeadCycles(db: Db, targetChanges: number): Promise<void
  * server some time after a bulk load. The visibility map lets counts use index-only scans.
  */
 async function prepareForQueries(db: Db): Promise<void> {
+  await compactPersonCounts(db);
   await sql`vacuum (analyze)`.execute(db);
 }
 

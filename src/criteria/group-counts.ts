@@ -35,7 +35,7 @@ export interface GroupCounts {
   groups: Array<{ keys: GroupKey[]; count: number }>;
 }
 
-interface GroupField {
+export interface GroupField {
   name: string;
   definition: ListField | BooleanField;
 }

@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 
 import * as initialSchema from './migrations/001-initial-schema.js';
 import * as defaultLists from './migrations/002-default-lists.js';
+import * as personCounts from './migrations/003-person-counts.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -10,6 +11,7 @@ import type { Database } from './schema.js';
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial-schema': initialSchema as Migration,
   '002-default-lists': defaultLists as unknown as Migration,
+  '003-person-counts': personCounts as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

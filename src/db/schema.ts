@@ -139,6 +139,18 @@ export interface LeadStatusChangesTable {
   source: LeadStatusChangeSource;
 }
 
+/**
+ * Changes to the number of non-deleted persons per lead status, company category and owner,
+ * appended by triggers; the sum per combination is the count. The triggers that keep it are in migrations/003-person-counts.ts.
+ */
+export interface PersonCountsTable {
+  id: Generated<string>;
+  lead_status_id: number | null;
+  category_id: number | null;
+  owner_id: number | null;
+  persons: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   user_id: number | null;
@@ -159,6 +171,7 @@ export interface Database {
   companies: CompaniesTable;
   persons: PersonsTable;
   lead_status_changes: LeadStatusChangesTable;
+  person_counts: PersonCountsTable;
   audit_log: AuditLogTable;
 }
 

@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely';
 
 import type { Db, Executor } from '../db/database.js';
 import type { CompaniesTable, Database, LeadStatusChangesTable, LeadStatusChangeSource, PersonsTable } from '../db/schema.js';
+import { compactPersonCounts } from '../persons/person-counts.js';
 import { CompanyGenerator, type GeneratedCompany, type PlanEntry, planCompanySizes, toAsciiLower } from './company-generator.js';
 import { type CategoryItem, LeadStatusPlanner, type LeadStatusStep, spreadChangeTimes } from './lead-history.js';
 import { PersonGenerator } from './person-generator.js';
@@ -101,6 +102,7 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
     addToSummary(summary, batch);
     options.onProgress?.({ personsDone: summary.persons, personsTotal: options.persons, companiesDone: summary.companies });
   }
+  await compactPersonCounts(db);
   return summary;
 }
 

@@ -6,6 +6,7 @@ import { systemActor } from '../auth/actor.js';
 import { ConfigError, readConfig } from '../config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { openConfiguredDatabase } from '../db/open-configured.js';
+import { compactPersonCounts } from '../persons/person-counts.js';
 import { ImportFileError, readImportFile } from './import-file.js';
 import { formatFileLines, formatRejectedLines, formatRejectedRowsCsv, formatRowLines, formatSummaryLines } from './import-report.js';
 import { PRESET_NAMES, type PresetName } from './presets.js';
@@ -106,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
       signal: stop.signal,
       onProgress: progressPrinter(args.dryRun),
     });
+    if (!args.dryRun) await compactPersonCounts(database.db);
   } finally {
     stop.dispose();
     await database.close();

@@ -8,6 +8,7 @@ import {
 } from '../criteria/list-parameters.js';
 import {
   type ListPage,
+  type ListPlan,
   type ListQuery,
   applyListPage,
   buildFilter,
@@ -17,6 +18,7 @@ import {
 } from '../criteria/list-query.js';
 import { PERSON_FIELDS } from '../criteria/person-fields.js';
 import type { Executor } from '../db/database.js';
+import { canCountFromTable, countPersonsFromTable, groupedCountsFromTable } from './person-counts.js';
 import { type PersonListRow, selectPersonRows } from './person.repository.js';
 
 /**
@@ -28,7 +30,7 @@ export async function listPersons(db: Executor, actor: Actor, query: ListQuery =
   const plan = planList(PERSON_FIELDS, actor, query);
   const [rows, total] = await Promise.all([
     applyListPage(selectPersonRows(db), plan).execute(),
-    query.includeTotal === false ? null : countListRows(selectPersonRows(db), plan),
+    query.includeTotal === false ? null : countPersons(db, plan, query),
   ]);
   return finishListPage<PersonListRow>(PERSON_FIELDS, plan, rows, total);
 }
@@ -40,7 +42,13 @@ export async function listPersons(db: Executor, actor: Actor, query: ListQuery =
 export async function countPersonGroups(db: Executor, actor: Actor, query: GroupQuery): Promise<GroupCounts> {
   const fields = resolveGroupFields(PERSON_FIELDS, query.by);
   const filter = buildFilter(PERSON_FIELDS, actor, query);
-  return countGroupedRows(db, groupedRowsQuery(selectPersonRows(db), fields, filter), fields, actor);
+  const grouped = canCountFromTable(query, fields) ? groupedCountsFromTable(fields, filter) : groupedRowsQuery(selectPersonRows(db), fields, filter);
+  return countGroupedRows(db, grouped, fields, actor);
+}
+
+/** Counts the persons a list plan matches, from the counts table where its fields allow. */
+function countPersons(db: Executor, plan: ListPlan, query: ListQuery): Promise<number> {
+  return canCountFromTable(query) ? countPersonsFromTable(db, plan.filter) : countListRows(selectPersonRows(db), plan);
 }
 
 /** Parses the query-string parameters of the person list (filter, sort, limit, cursor, includeDeleted). */

@@ -3,8 +3,12 @@ import pino from 'pino';
 import { ConfigError, readConfig } from '../config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { openConfiguredDatabase } from '../db/open-configured.js';
+import { compactPersonCountsIfNeeded } from '../persons/person-counts.js';
 import { ensureFirstAdministrator } from '../users/bootstrap-admin.js';
 import { buildApp } from './app.js';
+
+/** How often the server checks whether the person counts need folding. */
+const COUNT_FOLD_INTERVAL_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -13,8 +17,13 @@ async function main(): Promise<void> {
   const admin = await ensureFirstAdministrator(database.db, config);
 
   const app = await buildApp({ db: database.db, config, logger });
+  const folding = setInterval(() => {
+    compactPersonCountsIfNeeded(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'folding the person counts failed'));
+  }, COUNT_FOLD_INTERVAL_MS);
+  folding.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(folding);
     await app.close();
     await database.close();
     app.log.info('stopped');
