@@ -26,7 +26,6 @@ export function formatResultTable(results: readonly EngineResults[]): string {
   for (const result of results) {
     for (const measured of result.cases) {
       rows.push(caseRow(result.engine, measured));
-      if (measured.pageAlone !== undefined) rows.push(pageAloneRow(result.engine, measured.pageAlone, measured.budgetMs));
     }
     if (result.import !== null) rows.push(importRow(result.engine, result.import));
   }
@@ -54,12 +53,6 @@ function caseRow(engine: string, measured: ApiCaseResult): string[] {
     budget,
     failures.length === 0 ? 'pass' : `FAIL (${failures.join(', ')})`,
   ];
-}
-
-/** The page's statement without the total, which the list API always adds: what a page costs when the total comes separately. */
-function pageAloneRow(engine: string, summary: Summary, budgetMs: number | undefined): string[] {
-  const passed = budgetMs === undefined || summary.median <= budgetMs;
-  return ['  page query alone (SQL)', engine, '', '', '', '', ...times(summary), '', budgetMs === undefined ? '' : `≤ ${budgetMs} ms`, passed ? 'pass' : 'FAIL'];
 }
 
 function importRow(engine: string, result: ImportResult): string[] {

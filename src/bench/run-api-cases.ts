@@ -7,7 +7,7 @@ import { createUser } from '../users/user.service.js';
 import type { ApiCase, BenchRequest } from './api-cases.js';
 import type { BenchDatabase } from './bench-database.js';
 import { type Summary, summarize, timeOnce } from './measure.js';
-import { type RecordedRequest, replay } from './statement-recorder.js';
+import { replay } from './statement-recorder.js';
 
 export interface ApiCaseResult {
   name: string;
@@ -15,8 +15,6 @@ export interface ApiCaseResult {
   api: Summary;
   http: Summary;
   sql: Summary;
-  /** The page's statement run directly without the total count, for list pages. */
-  pageAlone: Summary | undefined;
 }
 
 const BENCH_EMAIL = 'bench@trechter.example';
@@ -82,12 +80,9 @@ async function runCase(
     await replay(database.db, recorded);
   }
 
-  const page = benchCase.timePageAlone ? pageStatement(recorded) : undefined;
-
   const api: number[] = [];
   const http: number[] = [];
   const direct: number[] = [];
-  const pageAlone: number[] = [];
   for (let run = 0; run < runs; run++) {
     const apiRequest = await benchCase.prepare();
     api.push(await timeOnce(() => inject(apiRequest)));
@@ -95,7 +90,6 @@ async function runCase(
     http.push(await timeOnce(() => overHttp(httpRequest)));
     await benchCase.prepare();
     direct.push(await timeOnce(() => replay(database.db, recorded)));
-    if (page !== undefined) pageAlone.push(await timeOnce(() => replay(database.db, page)));
   }
   return {
     name: benchCase.name,
@@ -103,15 +97,7 @@ async function runCase(
     api: summarize(api),
     http: summarize(http),
     sql: summarize(direct),
-    pageAlone: page === undefined ? undefined : summarize(pageAlone),
   };
-}
-
-/** Returns the statement of a list request that reads the page, without the one that counts the total. */
-function pageStatement(recorded: RecordedRequest): RecordedRequest {
-  const pages = recorded.groups.flat().filter((query) => !/\bcount\(\*\)/.test(query.sql));
-  if (pages.length !== 1) throw new Error(`expected one page statement beside the count, found ${pages.length}`);
-  return { mode: 'concurrent', groups: [pages] };
 }
 
 /** Creates an administrator and signs in as the web app does; returns the session cookie and CSRF headers. */
