@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
-import { CATEGORY_GROUPS } from '../db/schema.js';
 import { CompanyHistoryQuery, getCompanyLeadStatusHistory } from '../leads/lead-status-history.js';
-import { IdParams, NamedRef, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
+import { IdParams, NamedRef, NullableCategoryGroup, OrNull, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
 import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters } from './company-list.js';
@@ -15,11 +14,8 @@ export const CompanySchema = Type.Object(
     id: Type.Integer(),
     name: Type.String(),
     categoryId: NullableInteger,
-    category: Type.Union([
-      Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean(), leadStatusEnabled: Type.Boolean() }),
-      Type.Null(),
-    ]),
-    categoryGroup: Type.Union([...CATEGORY_GROUPS.map((group) => Type.Literal(group)), Type.Null()]),
+    category: OrNull(Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean(), leadStatusEnabled: Type.Boolean() })),
+    categoryGroup: NullableCategoryGroup,
     ownerId: NullableInteger,
     owner: NamedRef,
     street: NullableString,

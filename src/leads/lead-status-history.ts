@@ -8,15 +8,16 @@ import type { Executor } from '../db/database.js';
 import { LEAD_STATUS_CHANGE_SOURCES } from '../db/schema.js';
 import { notFound } from '../errors/app-error.js';
 import { localize } from '../lists/localize.js';
+import { NamedRef, OrNull } from '../server/schemas.js';
 import { formatFullName } from '../persons/person.js';
 
-const StatusRef = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean() }), Type.Null()]);
+const StatusRef = OrNull(Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean() }));
 const ChangeFields = {
   id: Type.Integer(),
   from: StatusRef,
   to: StatusRef,
   changedAt: Type.String(),
-  changedBy: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  changedBy: NamedRef,
   source: Type.Union(LEAD_STATUS_CHANGE_SOURCES.map((source) => Type.Literal(source)), { description: 'the path the change came through' }),
 };
 

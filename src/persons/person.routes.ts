@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
-import { CATEGORY_GROUPS } from '../db/schema.js';
 import {
   IdParams,
+  NullableCategoryGroup,
+  OrNull,
   ItemsOf,
   NamedRef,
   NullableInteger,
@@ -19,8 +20,6 @@ import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePerson
 import { type PersonInput, toPerson } from './person.js';
 import { getLeadStatusHistory } from '../leads/lead-status-history.js';
 import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from './person.service.js';
-
-const StatusRef = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean() }), Type.Null()]);
 
 export const PersonSchema = Type.Object(
   {
@@ -38,16 +37,10 @@ export const PersonSchema = Type.Object(
     mobile: NullableString,
     ownerId: NullableInteger,
     owner: NamedRef,
-    category: Type.Union([
-      Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean(), leadStatusEnabled: Type.Boolean() }),
-      Type.Null(),
-    ]),
-    categoryGroup: Type.Union([...CATEGORY_GROUPS.map((group) => Type.Literal(group)), Type.Null()]),
+    category: OrNull(Type.Object({ id: Type.Integer(), name: Type.String(), deleted: Type.Boolean(), leadStatusEnabled: Type.Boolean() })),
+    categoryGroup: NullableCategoryGroup,
     leadStatusId: NullableInteger,
-    leadStatus: Type.Union([
-      Type.Object({ id: Type.Integer(), name: Type.String(), description: NullableString, deleted: Type.Boolean() }),
-      Type.Null(),
-    ]),
+    leadStatus: OrNull(Type.Object({ id: Type.Integer(), name: Type.String(), description: NullableString, deleted: Type.Boolean() })),
     leadStatusEnabled: Type.Boolean({ description: "true when the company's category has lead status enabled" }),
     leadStatusRetained: Type.Boolean({ description: 'true when a status is kept while lead status is not enabled (hidden, read-only)' }),
     leadStatusChangedAt: NullableString,

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 
+import { NullableInteger, NullableString } from './schemas.js';
+
 /** Query strings of list and group-count routes; the criteria parser validates their content. */
 export const ListQuerystring = Type.Object(
   {
@@ -28,7 +30,7 @@ export const GroupCountsSchema = Type.Object({
   total: Type.Integer(),
   groups: Type.Array(
     Type.Object({
-      keys: Type.Array(Type.Object({ field: Type.String(), value: GroupValue, label: Type.Union([Type.String(), Type.Null()]), deleted: Type.Boolean() })),
+      keys: Type.Array(Type.Object({ field: Type.String(), value: GroupValue, label: NullableString, deleted: Type.Boolean() })),
       count: Type.Integer(),
     }),
   ),
@@ -37,7 +39,7 @@ export const GroupCountsSchema = Type.Object({
 export function pageSchema(itemRef: string) {
   return Type.Object({
     items: Type.Array(Type.Ref(itemRef)),
-    total: Type.Union([Type.Integer(), Type.Null()]),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
+    total: NullableInteger,
+    nextCursor: NullableString,
   });
 }

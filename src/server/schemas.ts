@@ -1,5 +1,6 @@
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 
+import { CATEGORY_GROUPS, type CategoryGroup } from '../db/schema.js';
 import { FIELD_ERROR_CODES } from '../errors/app-error.js';
 
 /** Schemas shared by several routes. */
@@ -42,9 +43,20 @@ export function ItemsOf<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item) });
 }
 
-export const NullableString = Type.Union([Type.String(), Type.Null()]);
-export const NullableInteger = Type.Union([Type.Integer(), Type.Null()]);
-export const NamedRef = Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]);
+/**
+ * Makes a response schema that also allows null, as a JSON Schema type list rather than anyOf.
+ * The response serializer writes a type list directly. For anyOf it first validates every value
+ * against each branch, which added about 0.3 ms to a page of 50 persons. Response schemas only:
+ * request validation keeps TypeBox unions, whose errors it can explain.
+ */
+export function OrNull<T extends TSchema>(schema: T) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type as string, 'null'] });
+}
+
+export const NullableString = OrNull(Type.String());
+export const NullableInteger = OrNull(Type.Integer());
+export const NamedRef = OrNull(Type.Object({ id: Type.Integer(), name: Type.String() }));
+export const NullableCategoryGroup = Type.Unsafe<CategoryGroup | null>({ type: ['string', 'null'], enum: [...CATEGORY_GROUPS, null] });
 
 export const errorResponses = {
   400: Type.Ref('Problem'),
