@@ -36,7 +36,7 @@ test.describe('company list', () => {
     await chooser.getByRole('button', { name: 'Gereed' }).click();
 
     await expect(page.getByRole('columnheader', { name: 'Leadstatus ingeschakeld' })).toBeVisible();
-    const expected = ['Naam', 'Categorie', 'Plaats', 'Categoriegroep', 'Onze contactpersoon', 'Geregistreerd op', 'Leadstatus ingeschakeld'];
+    const expected = ['Naam', 'Categorie', 'Plaats', 'Categoriegroep', 'Onze contactpersoon', 'Leadstatus ingeschakeld'];
     await expect.poll(() => columnHeaderNames(page)).toEqual(expected);
 
     // The layout is saved shortly after the last change; leaving the list saves it at once.
@@ -148,10 +148,25 @@ test.describe('person list', () => {
     await saveScreenshot(page, 'nl-persons-grouped-scrolled');
   });
 
+  test('fits the default columns at 1280 pixels', async ({ page }) => {
+    for (const [path, name] of [['/persons', 'Personen'], ['/companies', 'Bedrijven']] as const) {
+      await page.goto(path);
+      const table = page.getByRole('table', { name });
+      await expect(table.getByRole('columnheader').first()).toBeVisible();
+      const overflow = await table.evaluate((element) => element.scrollWidth - element.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await expect(page.locator('.list-frame')).not.toHaveClass(/list-frame-more-right/);
+    }
+  });
+
   test('shows columns beyond the right edge', async ({ page }) => {
     await page.goto('/persons');
     const table = page.getByRole('table', { name: 'Personen' });
     const frame = page.locator('.list-frame');
+    await page.getByRole('button', { name: 'Kolommen' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Kolommen kiezen' });
+    for (const column of ['Functie', 'E-mail', 'Geregistreerd op']) await chooser.getByRole('checkbox', { name: column, exact: true }).check();
+    await page.getByRole('button', { name: 'Gereed' }).click();
     await expect(page.getByRole('columnheader', { name: 'Geregistreerd op' })).toHaveCount(1);
     await expect(frame).toHaveClass(/list-frame-more-right/);
 

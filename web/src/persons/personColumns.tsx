@@ -12,7 +12,7 @@ export const PERSON_COLUMNS: ColumnSpec<Person>[] = [
     id: 'name',
     labelKey: 'fields.name',
     kind: 'text',
-    width: 200,
+    width: 165,
     sortField: 'lastName',
     filterField: 'name',
     hideable: false,
@@ -26,7 +26,7 @@ export const PERSON_COLUMNS: ColumnSpec<Person>[] = [
     id: 'company',
     labelKey: 'fields.company',
     kind: 'text',
-    width: 200,
+    width: 155,
     sortField: 'company',
     filterField: 'companyName',
     render: (person) =>
@@ -38,15 +38,15 @@ export const PERSON_COLUMNS: ColumnSpec<Person>[] = [
         </Link>
       ),
   },
-  { id: 'jobTitle', labelKey: 'fields.jobTitle', kind: 'text', width: 170, sortField: 'jobTitle', filterField: 'jobTitle', render: (p) => <TextCell value={p.jobTitle} /> },
-  { id: 'email', labelKey: 'fields.email', kind: 'text', width: 220, sortField: 'email', filterField: 'email', render: (p) => <TextCell value={p.email} /> },
-  { id: 'phone', labelKey: 'fields.phone', kind: 'text', width: 140, sortField: 'phone', filterField: 'phone', render: (p) => <TextCell value={p.phone} /> },
+  { id: 'jobTitle', labelKey: 'fields.jobTitle', kind: 'text', width: 130, sortField: 'jobTitle', filterField: 'jobTitle', render: (p) => <TextCell value={p.jobTitle} /> },
+  { id: 'email', labelKey: 'fields.email', kind: 'text', width: 180, sortField: 'email', filterField: 'email', render: (p) => <TextCell value={p.email} /> },
+  { id: 'phone', labelKey: 'fields.phone', kind: 'text', width: 130, sortField: 'phone', filterField: 'phone', render: (p) => <TextCell value={p.phone} /> },
   { id: 'mobile', labelKey: 'fields.mobile', kind: 'text', width: 140, sortField: 'mobile', filterField: 'mobile', render: (p) => <TextCell value={p.mobile} /> },
   {
     id: 'category',
     labelKey: 'fields.category',
     kind: 'list',
-    width: 190,
+    width: 125,
     sortField: 'category',
     filterField: 'category',
     groupable: true,
@@ -68,7 +68,7 @@ export const PERSON_COLUMNS: ColumnSpec<Person>[] = [
     id: 'leadStatus',
     labelKey: 'fields.leadStatus',
     kind: 'list',
-    width: 190,
+    width: 170,
     sortField: 'leadStatus',
     filterField: 'leadStatus',
     groupable: true,
@@ -80,7 +80,7 @@ export const PERSON_COLUMNS: ColumnSpec<Person>[] = [
     id: 'daysInStatus',
     labelKey: 'fields.daysInStatus',
     kind: 'number',
-    width: 150,
+    width: 165,
     sortField: 'daysInStatus',
     filterField: 'daysInStatus',
     render: (p, { language }) => <span className="cell-number">{formatNumber(p.daysInStatus, language)}</span>,
@@ -137,7 +137,7 @@ export const PERSON_COLUMNS: ColumnSpec<Person>[] = [
 ];
 
 export const PERSON_LIST_DEFAULTS: ListLayout = {
-  columns: ['name', 'company', 'jobTitle', 'category', 'leadStatus', 'daysInStatus', 'owner', 'registeredAt'],
+  columns: ['name', 'company', 'category', 'leadStatus', 'daysInStatus', 'owner'],
   widths: {},
   sort: [{ columnId: 'name', descending: false }],
   filters: {},
@@ -146,7 +146,7 @@ export const PERSON_LIST_DEFAULTS: ListLayout = {
 
 /** The Contactpersonen tab of a company card: the company is known, so its columns are left out. */
 export const COMPANY_PERSON_LIST_DEFAULTS: ListLayout = {
-  columns: ['name', 'jobTitle', 'email', 'phone', 'leadStatus', 'daysInStatus', 'owner'],
+  columns: ['name', 'jobTitle', 'email', 'phone', 'leadStatus', 'owner'],
   widths: {},
   sort: [{ columnId: 'name', descending: false }],
   filters: {},
