@@ -33,7 +33,7 @@ const companyFields: Record<string, FieldDefinition> = {
     type: 'text',
     column: ref('c.name'),
     // The companies_name_sort_idx index has this order.
-    sort: [{ expression: folded(ref('c.name')), valueType: 'text', nullable: false }],
+    sort: [{ expression: ref('c.name_sort'), valueType: 'text', nullable: false }],
   },
   category: {
     type: 'list',
@@ -58,7 +58,7 @@ const companyFields: Record<string, FieldDefinition> = {
     valueKind: 'userId',
     group: { kind: 'user' },
     sort: [
-      { expression: folded(ref('o.name')), valueType: 'text', nullable: true },
+      { expression: ref('o.name_sort'), valueType: 'text', nullable: true },
       { expression: ref('c.owner_id'), valueType: 'integer', nullable: true },
     ],
   },

@@ -65,7 +65,7 @@ const personFields: Record<string, FieldDefinition> = {
     valueKind: 'userId',
     group: { kind: 'user' },
     sort: [
-      { expression: folded(ref('o.name')), valueType: 'text', nullable: true },
+      { expression: ref('o.name_sort'), valueType: 'text', nullable: true },
       { expression: ref('p.owner_id'), valueType: 'integer', nullable: true },
     ],
   },
@@ -75,7 +75,7 @@ const personFields: Record<string, FieldDefinition> = {
     valueKind: 'companyId',
     group: { kind: 'company' },
     sort: [
-      { expression: folded(ref('c.name')), valueType: 'text', nullable: true },
+      { expression: ref('c.name_sort'), valueType: 'text', nullable: true },
       { expression: ref('p.company_id'), valueType: 'integer', nullable: true },
     ],
   },
@@ -116,7 +116,7 @@ const personFields: Record<string, FieldDefinition> = {
   jobTitle: text('p.job_title'),
   phone: text('p.phone'),
   mobile: text('p.mobile'),
-  companyName: text('c.name'),
+  companyName: { type: 'text', column: ref('c.name'), sort: plainSort(ref('c.name_sort'), 'text', true) },
   city: text('c.city'),
   country: text('c.country'),
   leadSource: text('p.lead_source'),

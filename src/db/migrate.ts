@@ -4,6 +4,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as initialSchema from './migrations/001-initial-schema.js';
 import * as defaultLists from './migrations/002-default-lists.js';
 import * as personCounts from './migrations/003-person-counts.js';
+import * as nameSortColumns from './migrations/004-name-sort-columns.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-initial-schema': initialSchema as Migration,
   '002-default-lists': defaultLists as unknown as Migration,
   '003-person-counts': personCounts as Migration,
+  '004-name-sort-columns': nameSortColumns as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Row types of the database tables. Columns are snake_case here and nowhere else. */
 
@@ -41,6 +41,8 @@ export interface UsersTable {
   created_at: CreatedAt;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The name folded for sorting (trechter_fold); the database computes it. */
+  name_sort: GeneratedAlways<string>;
 }
 
 export interface SessionsTable {
@@ -105,6 +107,8 @@ export interface CompaniesTable {
   updated_at: Timestamp;
   version: Generated<number>;
   deleted_at: NullableTimestamp;
+  /** The name folded for sorting (trechter_fold); the database computes it. */
+  name_sort: GeneratedAlways<string>;
 }
 
 export interface PersonsTable {

@@ -35,6 +35,15 @@ describe.each(testEngines)('company list on %s', (engine) => {
     expect(await names({ sort: '-name' })).toEqual(['zeta', 'Émile BV', 'Bakkerij', 'Acme', 'acme']);
   });
 
+  it('sorts a renamed company under its new name', async () => {
+    const db = database.db;
+    const renamed = await insertCompany(db, { name: 'Zuivel BV' });
+    await insertCompany(db, { name: 'Melkerij' });
+    await db.updateTable('companies').set({ name: 'Ábel Zuivel' }).where('id', '=', renamed).execute();
+
+    expect(await names()).toEqual(['Ábel Zuivel', 'Melkerij']);
+  });
+
   it('filters on company fields', async () => {
     const db = database.db;
     const anna = await insertUser(db, 'Anna');
