@@ -70,7 +70,7 @@ test.describe('company list', () => {
 });
 
 test.describe('person list', () => {
-  test('keeps empty values with "is niet één van"', async ({ page, api }) => {
+  test('keeps empty values with "is niet een van"', async ({ page, api }) => {
     const lastName = uniqueName('Leegtest');
     const company = await api.createCompany({ name: uniqueName('Leegtest bv'), category: 'Lead' });
     await api.createPerson({ firstName: 'Met', lastName, companyId: company.id });
@@ -83,13 +83,13 @@ test.describe('person list', () => {
     await filterStartsWith(page, 'Achternaam', lastName);
     await expect(page.getByText('2 personen')).toBeVisible();
 
-    await filterList(page, 'Leadstatus', 'Is niet één van', ['Open']);
+    await filterList(page, 'Leadstatus', 'Is niet een van', ['Open']);
     await expect(page.getByText('1 persoon')).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(`Zonder ${lastName}`) })).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Leadstatus is niet één van Open' })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: 'Leadstatus is niet een van Open' })).toBeVisible();
     await saveScreenshot(page, 'nl-persons-not-one-of');
 
-    await filterList(page, 'Leadstatus', 'Is één van', ['(geen waarde)']);
+    await filterList(page, 'Leadstatus', 'Is een van', ['(geen waarde)']);
     await expect(page.getByText('1 persoon')).toBeVisible();
   });
 

@@ -16,8 +16,8 @@ export async function filterStartsWith(page: Page, column: string, text: string)
   await expect(popover).toBeHidden();
 }
 
-/** Applies a list filter ("is één van" or "is niet één van") with exactly the given choices checked. */
-export async function filterList(page: Page, column: string, operator: 'Is één van' | 'Is niet één van', choices: string[]): Promise<void> {
+/** Applies a list filter ("is een van" or "is niet een van") with exactly the given choices checked. */
+export async function filterList(page: Page, column: string, operator: 'Is een van' | 'Is niet een van', choices: string[]): Promise<void> {
   await filterButton(page, column).click();
   const popover = page.getByRole('dialog', { name: `Filter op ${column}` });
   await popover.getByLabel('Voorwaarde').selectOption({ label: operator });
