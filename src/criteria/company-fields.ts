@@ -32,7 +32,7 @@ const companyFields: Record<string, FieldDefinition> = {
   name: {
     type: 'text',
     column: ref('c.name'),
-    // The companies_name_sort_idx index has this order.
+    // The companies_name_sort_column_idx index has this order.
     sort: [{ expression: ref('c.name_sort'), valueType: 'text', nullable: false }],
   },
   category: {

@@ -70,8 +70,8 @@ function selectStoredCompanies(db: Executor) {
 }
 
 /**
- * Finds the companies whose name equals one of `names` with case and accents folded (by the
- * trechter_fold() that the name index uses), as a map from each given name to the first such
+ * Finds the companies whose name equals one of `names` with case and accents folded (by
+ * trechter_fold(), which the stored name_sort column holds), as a map from each given name to the first such
  * company by id. Deleted companies are left out.
  */
 export async function findCompaniesByName(db: Executor, names: readonly string[]): Promise<Map<string, StoredCompany>> {
@@ -80,7 +80,7 @@ export async function findCompaniesByName(db: Executor, names: readonly string[]
 
   const rows = await selectStoredCompanies(db)
     .innerJoin(sql<{ input: string }>`(select unnest(${[...new Set(names)]}::text[]) as input)`.as('given'), (join) =>
-      join.on(sql<boolean>`trechter_fold(c.name) collate "C" = trechter_fold(given.input) collate "C"`),
+      join.on(sql<boolean>`c.name_sort = trechter_fold(given.input) collate "C"`),
     )
     .select('given.input')
     .orderBy('c.id')
