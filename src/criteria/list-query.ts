@@ -24,6 +24,10 @@ export interface FilterOptions {
   timeZone?: string;
   /** The clock for relative periods and days in status; defaults to the current time. */
   now?: Date;
+  /** Criteria that rows must also match, such as those of a dynamic selection. */
+  alsoMatch?: CriteriaSets;
+  /** A subquery of ids that rows must be among, such as the members of a static selection. */
+  idsFrom?: RawBuilder<unknown>;
 }
 
 export interface ListQuery extends FilterOptions {
@@ -64,9 +68,13 @@ const CURSOR_COLUMN_PREFIX = 'cursor_key_';
 export function buildFilter(catalogue: FieldCatalogue, actor: Actor, options: FilterOptions): RawBuilder<SqlBool> {
   const context = criteriaContext(actor, options);
   const { conditions } = validateCriteria(options.filter ?? [], catalogue);
-  const criteria = criteriaExpression(conditions, context);
-  if (options.includeDeleted === true) return criteria;
-  return and([sql<SqlBool>`not ${catalogue.deleted}`, criteria]);
+  const parts = [criteriaExpression(conditions, context)];
+  if (options.alsoMatch !== undefined) {
+    parts.push(criteriaExpression(validateCriteria(options.alsoMatch, catalogue).conditions, context));
+  }
+  if (options.idsFrom !== undefined) parts.push(sql<SqlBool>`${catalogue.id} in (${options.idsFrom})`);
+  if (options.includeDeleted !== true) parts.unshift(sql<SqlBool>`not ${catalogue.deleted}`);
+  return and(parts);
 }
 
 function criteriaContext(actor: Actor, options: FilterOptions): CriteriaContext {

@@ -5,6 +5,7 @@ import * as initialSchema from './migrations/001-initial-schema.js';
 import * as defaultLists from './migrations/002-default-lists.js';
 import * as personCounts from './migrations/003-person-counts.js';
 import * as nameSortColumns from './migrations/004-name-sort-columns.js';
+import * as selections from './migrations/005-selections.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-default-lists': defaultLists as unknown as Migration,
   '003-person-counts': personCounts as Migration,
   '004-name-sort-columns': nameSortColumns as Migration,
+  '005-selections': selections as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

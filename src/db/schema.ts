@@ -155,6 +155,34 @@ export interface PersonCountsTable {
   persons: number;
 }
 
+export const SELECTION_ENTITIES = ['person', 'company'] as const;
+export type SelectionEntity = (typeof SELECTION_ENTITIES)[number];
+export const SELECTION_KINDS = ['dynamic', 'static'] as const;
+export type SelectionKind = (typeof SELECTION_KINDS)[number];
+export const SELECTION_VISIBILITIES = ['everyone', 'owner'] as const;
+export type SelectionVisibility = (typeof SELECTION_VISIBILITIES)[number];
+
+export interface SelectionsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+  entity: SelectionEntity;
+  kind: SelectionKind;
+  /** Criteria sets of a dynamic selection; null for a static one. */
+  criteria: ColumnType<unknown, string | null, string | null>;
+  owner_id: number;
+  visibility: SelectionVisibility;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SelectionMembersTable {
+  selection_id: number;
+  record_id: number;
+  added_at: CreatedAt;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   user_id: number | null;
@@ -176,6 +204,8 @@ export interface Database {
   persons: PersonsTable;
   lead_status_changes: LeadStatusChangesTable;
   person_counts: PersonCountsTable;
+  selections: SelectionsTable;
+  selection_members: SelectionMembersTable;
   audit_log: AuditLogTable;
 }
 

@@ -24,10 +24,10 @@ const COMPACT_AFTER_APPENDED_ROWS = 1_000;
  * keeps, and deleted persons left out (it counts none).
  */
 export function canCountFromTable(options: FilterOptions, groupFields: readonly GroupField[] = []): boolean {
-  if (options.includeDeleted === true) return false;
+  if (options.includeDeleted === true || options.idsFrom !== undefined) return false;
   if (!groupFields.every((field) => COUNTED_FIELDS.has(field.name))) return false;
-  const { criteria } = validateCriteria(options.filter ?? [], PERSON_FIELDS);
-  return criteria.every((set) => set.every((line) => COUNTED_FIELDS.has(line.field)));
+  const sets = [...validateCriteria(options.filter ?? [], PERSON_FIELDS).criteria, ...validateCriteria(options.alsoMatch ?? [], PERSON_FIELDS).criteria];
+  return sets.every((set) => set.every((line) => COUNTED_FIELDS.has(line.field)));
 }
 
 /** The count rows as persons: p with the person's columns, c with the company's category, cat the category. */

@@ -16,6 +16,7 @@ import { CompanyLeadStatusChangeSchema, LeadStatusChangeSchema } from '../leads/
 import { CategorySchema, LeadStatusSchema, listItemRoutes } from '../lists/list-items.routes.js';
 import { PersonSchema, personRoutes } from '../persons/person.routes.js';
 import { preferenceRoutes } from '../preferences/preference.routes.js';
+import { SelectionSchema, selectionRoutes } from '../selections/selection.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import './fastify-types.js';
 import { registerProblemHandlers, sendRouteNotFound } from './problem.js';
@@ -69,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema]) {
+  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema, SelectionSchema]) {
     app.addSchema(schema);
   }
   registerAuthentication(app);
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(companyRoutes);
   await app.register(personRoutes);
   await app.register(preferenceRoutes);
+  await app.register(selectionRoutes);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
