@@ -6,6 +6,7 @@ import * as defaultLists from './migrations/002-default-lists.js';
 import * as personCounts from './migrations/003-person-counts.js';
 import * as nameSortColumns from './migrations/004-name-sort-columns.js';
 import * as selections from './migrations/005-selections.js';
+import * as bulkUpdates from './migrations/006-bulk-updates.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-person-counts': personCounts as Migration,
   '004-name-sort-columns': nameSortColumns as Migration,
   '005-selections': selections as Migration,
+  '006-bulk-updates': bulkUpdates as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

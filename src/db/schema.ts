@@ -183,6 +183,31 @@ export interface SelectionMembersTable {
   added_at: CreatedAt;
 }
 
+export const BULK_UPDATE_STATUSES = ['running', 'stopping', 'stopped', 'done', 'interrupted'] as const;
+export type BulkUpdateStatus = (typeof BULK_UPDATE_STATUSES)[number];
+export const BULK_UPDATE_OUTCOMES = ['changed', 'unchanged', 'refused'] as const;
+export type BulkUpdateOutcome = (typeof BULK_UPDATE_OUTCOMES)[number];
+
+export interface BulkUpdatesTable {
+  id: Generated<number>;
+  entity: 'person';
+  /** What the run sets, such as {"leadStatusId": 2}. */
+  changes: ColumnType<unknown, string, string>;
+  status: Generated<BulkUpdateStatus>;
+  total: number;
+  created_by: number | null;
+  created_at: CreatedAt;
+  finished_at: NullableTimestamp;
+}
+
+export interface BulkUpdateRecordsTable {
+  bulk_update_id: number;
+  record_id: number;
+  outcome: BulkUpdateOutcome | null;
+  reason: string | null;
+  done_at: NullableTimestamp;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   user_id: number | null;
@@ -206,6 +231,8 @@ export interface Database {
   person_counts: PersonCountsTable;
   selections: SelectionsTable;
   selection_members: SelectionMembersTable;
+  bulk_updates: BulkUpdatesTable;
+  bulk_update_records: BulkUpdateRecordsTable;
   audit_log: AuditLogTable;
 }
 

@@ -15,6 +15,7 @@ import type { Db } from '../db/database.js';
 import { CompanyLeadStatusChangeSchema, LeadStatusChangeSchema } from '../leads/lead-status-history.js';
 import { CategorySchema, LeadStatusSchema, listItemRoutes } from '../lists/list-items.routes.js';
 import { PersonSchema, personRoutes } from '../persons/person.routes.js';
+import { bulkUpdateRoutes } from '../bulk/bulk-update.routes.js';
 import { preferenceRoutes } from '../preferences/preference.routes.js';
 import { SelectionSchema, selectionRoutes } from '../selections/selection.routes.js';
 import { userRoutes } from '../users/user.routes.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(personRoutes);
   await app.register(preferenceRoutes);
   await app.register(selectionRoutes);
+  await app.register(bulkUpdateRoutes);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -1,5 +1,6 @@
 import pino from 'pino';
 
+import { markInterruptedBulkUpdates } from '../bulk/person-bulk-update.js';
 import { ConfigError, readConfig } from '../config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { openConfiguredDatabase } from '../db/open-configured.js';
@@ -15,12 +16,14 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const database = await openConfiguredDatabase(config, 'server');
   const admin = await ensureFirstAdministrator(database.db, config);
+  const interrupted = await markInterruptedBulkUpdates(database.db);
 
   const app = await buildApp({ db: database.db, config, logger });
   const folding = setInterval(() => {
     compactPersonCountsIfNeeded(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'folding the person counts failed'));
   }, COUNT_FOLD_INTERVAL_MS);
   folding.unref();
+  if (interrupted > 0) app.log.warn({ interrupted }, 'bulk updates left unfinished by the last run were marked interrupted');
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(folding);

@@ -1,0 +1,277 @@
+import { sql } from 'kysely';
+
+import type { Actor } from '../auth/actor.js';
+import type { CriteriaSets } from '../criteria/criteria.js';
+import { buildFilter } from '../criteria/list-query.js';
+import { PERSON_FIELDS } from '../criteria/person-fields.js';
+import type { Db, Executor, Trx } from '../db/database.js';
+import type { BulkUpdateOutcome, BulkUpdateStatus } from '../db/schema.js';
+import { notFound, validationFailed } from '../errors/app-error.js';
+import { assertSelectableLeadStatus } from '../leads/lead-status.service.js';
+import { assertActiveUser } from '../lists/references.js';
+import { BulkItemError, type PersonUpdate, updatePersons } from '../persons/person.service.js';
+import { selectPersonRows } from '../persons/person.repository.js';
+import { getSelection, selectionFilter } from '../selections/selection.service.js';
+
+/** Persons changed per transaction. */
+export const BULK_BATCH_SIZE = 500;
+/** At most this many persons in one bulk update. */
+export const MAX_BULK_PERSONS = 1_000_000;
+
+/** The persons a bulk update covers: a selection, a list filter, or ticked rows. */
+export interface BulkTarget {
+  selectionId?: number;
+  filter?: CriteriaSets;
+  ids?: number[];
+}
+
+/** The values a bulk update sets: a lead status, our contact (owner), or both. */
+export interface BulkChanges {
+  leadStatusId?: number;
+  ownerId?: number | null;
+}
+
+export interface BulkPreview {
+  total: number;
+  /** Persons the update would change. */
+  change: number;
+  /** Persons that already have the values. */
+  unchanged: number;
+  /** Persons it cannot change, with the reason. */
+  refused: Array<{ reason: 'leadStatusNotEnabled'; count: number }>;
+}
+
+export interface BulkUpdateState {
+  id: number;
+  status: BulkUpdateStatus;
+  changes: BulkChanges;
+  total: number;
+  done: number;
+  changed: number;
+  unchanged: number;
+  refused: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Builds the WHERE expression of the target persons, deleted ones left out. */
+async function targetFilter(db: Executor, actor: Actor, target: BulkTarget) {
+  const namedTargets = [target.selectionId, target.filter, target.ids].filter((part) => part !== undefined).length;
+  if (namedTargets !== 1) throw validationFailed('/target', 'name exactly one of selectionId, filter or ids', 'invalid');
+  if (target.selectionId !== undefined) {
+    const selection = await getSelection(db, actor, target.selectionId);
+    if (selection.entity !== 'person') throw validationFailed('/target/selectionId', `selection ${selection.id} holds companies, not persons`);
+    return buildFilter(PERSON_FIELDS, actor, selectionFilter(selection));
+  }
+  if (target.filter !== undefined) return buildFilter(PERSON_FIELDS, actor, { filter: target.filter });
+  const ids = [...new Set(target.ids)];
+  return buildFilter(PERSON_FIELDS, actor, { idsFrom: sql`select unnest(${ids}::integer[])` });
+}
+
+async function checkChanges(db: Executor, changes: BulkChanges): Promise<void> {
+  if (changes.leadStatusId === undefined && changes.ownerId === undefined) {
+    throw validationFailed('/changes', 'set leadStatusId, ownerId or both', 'required');
+  }
+  if (changes.leadStatusId !== undefined) await assertSelectableLeadStatus(db, changes.leadStatusId, '/changes/leadStatusId');
+  if (changes.ownerId !== undefined && changes.ownerId !== null) await assertActiveUser(db, changes.ownerId, '/changes/ownerId');
+}
+
+/** SQL for "this person needs no change": it already has every value the update sets. */
+function unchangedExpression(changes: BulkChanges) {
+  const parts = [];
+  if (changes.leadStatusId !== undefined) parts.push(sql`p.lead_status_id is not distinct from ${changes.leadStatusId}`);
+  if (changes.ownerId !== undefined) parts.push(sql`p.owner_id is not distinct from ${changes.ownerId}`);
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** SQL for "lead status cannot be set on this person": its company's category has it disabled. */
+const NOT_ENABLED = sql<boolean>`(not coalesce(cat.lead_status_enabled, false) or c.deleted_at is not null)`;
+
+/** Counts what a bulk update would do, without changing anything. */
+export async function previewBulkUpdate(db: Executor, actor: Actor, target: BulkTarget, changes: BulkChanges): Promise<BulkPreview> {
+  await checkChanges(db, changes);
+  const filter = await targetFilter(db, actor, target);
+  const refusedCase = changes.leadStatusId === undefined ? sql`false` : sql`${NOT_ENABLED} and p.lead_status_id is distinct from ${changes.leadStatusId}`;
+  const row = await selectPersonRows(db)
+    .clearSelect()
+    .select([
+      sql<number>`cast(count(*) as integer)`.as('total'),
+      sql<number>`cast(count(*) filter (where ${unchangedExpression(changes)}) as integer)`.as('unchanged'),
+      sql<number>`cast(count(*) filter (where ${refusedCase} and not ${unchangedExpression(changes)}) as integer)`.as('refused'),
+    ])
+    .where(filter)
+    .executeTakeFirstOrThrow();
+  const total = Number(row.total);
+  const unchanged = Number(row.unchanged);
+  const refused = Number(row.refused);
+  return {
+    total,
+    change: total - unchanged - refused,
+    unchanged,
+    refused: refused === 0 ? [] : [{ reason: 'leadStatusNotEnabled', count: refused }],
+  };
+}
+
+/**
+ * Starts a bulk update: records the persons it covers, then changes them in batches, each in a
+ * transaction of its own, on the path every edit takes (rules, history, versions). Returns at once
+ * with the run's id; `runBulkUpdate` does the work.
+ */
+export async function startBulkUpdate(db: Db, actor: Actor, target: BulkTarget, changes: BulkChanges): Promise<number> {
+  await checkChanges(db, changes);
+  const filter = await targetFilter(db, actor, target);
+  return db.transaction().execute(async (trx) => {
+    const run = await trx
+      .insertInto('bulk_updates')
+      .values({ entity: 'person', changes: JSON.stringify(changes), total: 0, created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const inserted = await sql`
+      insert into bulk_update_records (bulk_update_id, record_id)
+      select ${run.id}, ids.id from (${selectPersonRows(trx).clearSelect().select('p.id').where(filter)}) as ids`.execute(trx);
+    const total = Number(inserted.numAffectedRows ?? 0);
+    if (total > MAX_BULK_PERSONS) throw validationFailed('/target', `covers ${total} persons; a bulk update may cover at most ${MAX_BULK_PERSONS}`);
+    await trx.updateTable('bulk_updates').set({ total }).where('id', '=', run.id).execute();
+    return run.id;
+  });
+}
+
+/**
+ * Works through a bulk update batch by batch until every person has an outcome or someone asks it
+ * to stop. Each batch locks its persons, changes those that need it and writes every outcome in
+ * one transaction, so a stop or a crash leaves whole batches.
+ */
+export async function runBulkUpdate(db: Db, actor: Actor, id: number): Promise<BulkUpdateStatus> {
+  const run = await db.selectFrom('bulk_updates').select(['changes']).where('id', '=', id).executeTakeFirstOrThrow();
+  const changes = run.changes as BulkChanges;
+  for (;;) {
+    const state = await db.selectFrom('bulk_updates').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    if (state.status === 'stopping') return finish(db, id, 'stopped');
+    const remaining = await db.transaction().execute((trx) => runBatch(trx, actor, id, changes));
+    if (remaining === 0) return finish(db, id, 'done');
+  }
+}
+
+async function finish(db: Db, id: number, status: BulkUpdateStatus): Promise<BulkUpdateStatus> {
+  await db.updateTable('bulk_updates').set({ status, finished_at: new Date() }).where('id', '=', id).execute();
+  return status;
+}
+
+/** Runs one batch; returns how many persons are still to do after it (0 when finished). */
+async function runBatch(trx: Trx, actor: Actor, id: number, changes: BulkChanges): Promise<number> {
+  const todo = await trx
+    .selectFrom('bulk_update_records')
+    .select('record_id')
+    .where('bulk_update_id', '=', id)
+    .where('outcome', 'is', null)
+    .orderBy('record_id')
+    .limit(BULK_BATCH_SIZE)
+    .execute();
+  if (todo.length === 0) return 0;
+
+  const persons = await selectPersonRows(trx)
+    .clearSelect()
+    .select(['p.id', 'p.version', 'p.deleted_at', sql<boolean>`${unchangedExpression(changes)}`.as('unchanged'), sql<boolean>`${NOT_ENABLED}`.as('not_enabled')])
+    .where('p.id', 'in', todo.map((row) => row.record_id))
+    .execute();
+
+  const outcomes = new Map<number, { outcome: BulkUpdateOutcome; reason: string | null }>();
+  let updates: PersonUpdate[] = [];
+  for (const person of persons) {
+    if (person.deleted_at !== null) outcomes.set(person.id, { outcome: 'refused', reason: 'deleted' });
+    else if (person.unchanged) outcomes.set(person.id, { outcome: 'unchanged', reason: null });
+    else if (changes.leadStatusId !== undefined && person.not_enabled) outcomes.set(person.id, { outcome: 'refused', reason: 'LEAD_STATUS_NOT_ENABLED' });
+    else updates.push({ id: person.id, patch: { ...changes }, expectedVersion: person.version });
+  }
+  for (const row of todo) if (!outcomes.has(row.record_id) && !updates.some((update) => update.id === row.record_id)) {
+    outcomes.set(row.record_id, { outcome: 'refused', reason: 'NOT_FOUND' });
+  }
+
+  // updatePersons checks every rule again under its locks; an update it refuses is logged and the
+  // rest of the batch goes ahead.
+  for (;;) {
+    try {
+      await updatePersons(trx, actor, updates);
+      break;
+    } catch (error) {
+      if (!(error instanceof BulkItemError)) throw error;
+      const refused = updates[error.index];
+      if (refused === undefined) throw error;
+      outcomes.set(refused.id, { outcome: 'refused', reason: error.itemError.code });
+      updates = updates.filter((_update, index) => index !== error.index);
+    }
+  }
+  for (const update of updates) outcomes.set(update.id, { outcome: 'changed', reason: null });
+
+  const now = new Date();
+  for (const outcome of ['changed', 'unchanged', 'refused'] as const) {
+    for (const reason of new Set([...outcomes.values()].filter((entry) => entry.outcome === outcome).map((entry) => entry.reason))) {
+      const ids = [...outcomes.entries()].filter(([, entry]) => entry.outcome === outcome && entry.reason === reason).map(([recordId]) => recordId);
+      await trx
+        .updateTable('bulk_update_records')
+        .set({ outcome, reason, done_at: now })
+        .where('bulk_update_id', '=', id)
+        .where('record_id', 'in', ids)
+        .execute();
+    }
+  }
+  return todo.length;
+}
+
+/** Asks a running bulk update to stop after the batch it is working on. */
+export async function stopBulkUpdate(db: Executor, actor: Actor, id: number): Promise<BulkUpdateState> {
+  const result = await db.updateTable('bulk_updates').set({ status: 'stopping' }).where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) await getBulkUpdate(db, actor, id);
+  return getBulkUpdate(db, actor, id);
+}
+
+export async function getBulkUpdate(db: Executor, actor: Actor, id: number): Promise<BulkUpdateState> {
+  const run = await db.selectFrom('bulk_updates').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!run || (run.created_by !== actor.userId && actor.role !== 'administrator')) throw notFound('bulk update', id);
+  const counts = await db
+    .selectFrom('bulk_update_records')
+    .select(['outcome', sql<number>`cast(count(*) as integer)`.as('count')])
+    .where('bulk_update_id', '=', id)
+    .groupBy('outcome')
+    .execute();
+  const countOf = (outcome: BulkUpdateOutcome) => Number(counts.find((row) => row.outcome === outcome)?.count ?? 0);
+  const changed = countOf('changed');
+  const unchanged = countOf('unchanged');
+  const refused = countOf('refused');
+  return {
+    id: run.id,
+    status: run.status,
+    changes: run.changes as BulkChanges,
+    total: run.total,
+    done: changed + unchanged + refused,
+    changed,
+    unchanged,
+    refused,
+    createdAt: run.created_at.toISOString(),
+    finishedAt: run.finished_at === null ? null : run.finished_at.toISOString(),
+  };
+}
+
+/** Lists the outcome of every person a bulk update has handled, in id order, a page at a time. */
+export async function listBulkUpdateRecords(db: Executor, actor: Actor, id: number, page: { after?: number; limit: number }) {
+  await getBulkUpdate(db, actor, id);
+  let query = db
+    .selectFrom('bulk_update_records as r')
+    .leftJoin('persons as p', 'p.id', 'r.record_id')
+    .select(['r.record_id', 'r.outcome', 'r.reason', 'r.done_at', 'p.first_name', 'p.middle_name', 'p.last_name'])
+    .where('r.bulk_update_id', '=', id)
+    .where('r.outcome', 'is not', null);
+  if (page.after !== undefined) query = query.where('r.record_id', '>', page.after);
+  const rows = await query.orderBy('r.record_id').limit(page.limit).execute();
+  return rows;
+}
+
+/** Marks runs that a stopped server left unfinished; their remaining persons stay untouched. */
+export async function markInterruptedBulkUpdates(db: Executor): Promise<number> {
+  const result = await db
+    .updateTable('bulk_updates')
+    .set({ status: 'interrupted', finished_at: new Date() })
+    .where('status', 'in', ['running', 'stopping'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
