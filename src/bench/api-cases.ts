@@ -29,7 +29,7 @@ export interface ApiCase {
 
 /** A person whose company has lead status enabled and a company of about 500 persons, found in the data set. */
 interface CaseSubjects {
-  statuses: { open: number; contacting: number; qualified: number };
+  statuses: { open: number; contacting: number; qualified: number; disqualified: number };
   categories: { lead: number; customer: number };
   leadPersonId: number;
   largeCompany: { id: number; persons: number };
@@ -52,6 +52,27 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
   const filter = encodeURIComponent(JSON.stringify(listFilter(subjects)));
   const matches = subjects.listMatches.toLocaleString('en');
   const fixed = (request: BenchRequest) => async () => request;
+
+  // The board of a saved selection: potential customers that are not Disqualified. Made on first
+  // use, once the benchmark's user exists to own it.
+  let boardSelectionId: number | undefined;
+  const boardSelection = async (): Promise<number> => {
+    if (boardSelectionId !== undefined) return boardSelectionId;
+    const owner = await db.selectFrom('users').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const criteria = [
+      [
+        { field: 'categoryGroup', operator: 'isOneOf', values: ['potentialCustomer'] },
+        { field: 'leadStatus', operator: 'isNotOneOf', values: [subjects.statuses.disqualified] },
+      ],
+    ];
+    const row = await db
+      .insertInto('selections')
+      .values({ name: 'Warme leads', entity: 'person', kind: 'dynamic', criteria: JSON.stringify(criteria), owner_id: owner.id, visibility: 'everyone' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    boardSelectionId = row.id;
+    return row.id;
+  };
 
   return [
     {
@@ -87,6 +108,23 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
         url: `/api/persons/group-counts?by=leadStatus&filter=${encodeURIComponent(
           JSON.stringify([{ field: 'categoryGroup', operator: 'isOneOf', values: ['potentialCustomer'] }]),
         )}`,
+      }),
+    },
+    {
+      name: 'selection board counts (dynamic)',
+      budgetMs: 100,
+      replay: 'concurrent',
+      prepare: async () => ({ method: 'GET', url: `/api/selections/${await boardSelection()}/persons/group-counts?by=leadStatus` }),
+    },
+    {
+      name: 'selection board column (50 cards)',
+      budgetMs: 50,
+      replay: 'concurrent',
+      prepare: async () => ({
+        method: 'GET',
+        url: `/api/selections/${await boardSelection()}/persons?filter=${encodeURIComponent(
+          JSON.stringify([{ field: 'leadStatus', operator: 'isOneOf', values: [subjects.statuses.open] }]),
+        )}&sort=lastName&limit=50&includeTotal=false`,
       }),
     },
     {
@@ -130,7 +168,7 @@ async function findSubjects(db: Db): Promise<CaseSubjects> {
   const categoryRows = await db.selectFrom('categories').select(['id', 'name_en']).execute();
   const statusId = (name: string) => findId(statusRows, name, 'lead status');
   const categoryId = (name: string) => findId(categoryRows, name, 'category');
-  const statuses = { open: statusId('Open'), contacting: statusId('Contacting'), qualified: statusId('Qualified') };
+  const statuses = { open: statusId('Open'), contacting: statusId('Contacting'), qualified: statusId('Qualified'), disqualified: statusId('Disqualified') };
   const categories = { lead: categoryId('Lead'), customer: categoryId('Customer') };
 
   const leadPerson = await db
