@@ -1,33 +1,47 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+
+import type { Actor } from '../auth/actor.js';
 
 import { BULK_UPDATE_OUTCOMES, BULK_UPDATE_STATUSES } from '../db/schema.js';
-import { formatFullName } from '../persons/person.js';
 import { IdParams, NullableString, OrNull, errorResponses } from '../server/schemas.js';
 import {
   type BulkChanges,
   type BulkTarget,
+  type CompanyBulkChanges,
+  previewCompanyBulkUpdate,
+  startCompanyBulkUpdate,
   getBulkUpdate,
   listBulkUpdateRecords,
   previewBulkUpdate,
   runBulkUpdate,
   startBulkUpdate,
   stopBulkUpdate,
-} from './person-bulk-update.js';
+} from './bulk-update.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((value) => Type.Literal(value)));
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 
+const TargetSchema = Type.Object(
+  {
+    selectionId: Type.Optional(Id),
+    filter: Type.Optional(Type.Unknown({ description: 'criteria sets, as the list filter takes them' })),
+    ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000 })),
+  },
+  { additionalProperties: false, description: 'exactly one of selectionId, filter or ids' },
+);
+
+const CompanyBulkBody = Type.Object(
+  {
+    target: TargetSchema,
+    changes: Type.Object({ categoryId: Type.Union([Id, Type.Null()]) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 const BulkBody = Type.Object(
   {
-    target: Type.Object(
-      {
-        selectionId: Type.Optional(Id),
-        filter: Type.Optional(Type.Unknown({ description: 'criteria sets, as the list filter takes them' })),
-        ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 10_000 })),
-      },
-      { additionalProperties: false, description: 'exactly one of selectionId, filter or ids' },
-    ),
+    target: TargetSchema,
     changes: Type.Object(
       { leadStatusId: Type.Optional(Id), ownerId: Type.Optional(Type.Union([Id, Type.Null()])) },
       { additionalProperties: false },
@@ -46,7 +60,11 @@ const PreviewSchema = Type.Object({
 const StateSchema = Type.Object({
   id: Type.Integer(),
   status: literals(BULK_UPDATE_STATUSES),
-  changes: Type.Object({ leadStatusId: Type.Optional(Type.Integer()), ownerId: Type.Optional(OrNull(Type.Integer())) }),
+  changes: Type.Object({
+    leadStatusId: Type.Optional(Type.Integer()),
+    ownerId: Type.Optional(OrNull(Type.Integer())),
+    categoryId: Type.Optional(OrNull(Type.Integer())),
+  }),
   total: Type.Integer(),
   done: Type.Integer(),
   changed: Type.Integer(),
@@ -56,8 +74,16 @@ const StateSchema = Type.Object({
   finishedAt: NullableString,
 });
 
-/** Bulk updates of persons: preview, start, follow, stop, and the per-person log. */
+/** Bulk updates of persons and companies: preview, start, follow, stop, and the per-record log. */
 export async function bulkUpdateRoutes(app: FastifyInstance): Promise<void> {
+  /** Runs a started bulk update after the response; a failure marks it interrupted. */
+  const runInBackground = (id: number, actor: Actor, log: FastifyBaseLogger) => {
+    runBulkUpdate(app.db, actor, id).catch(async (error: unknown) => {
+      log.error({ err: error, bulkUpdateId: id }, 'bulk update failed');
+      await app.db.updateTable('bulk_updates').set({ status: 'interrupted', finished_at: new Date() }).where('id', '=', id).execute().catch(() => undefined);
+    });
+  };
+
   app.post(
     '/api/persons/bulk-update/preview',
     {
@@ -88,10 +114,45 @@ export async function bulkUpdateRoutes(app: FastifyInstance): Promise<void> {
       const { target, changes } = request.body as { target: BulkTarget; changes: BulkChanges };
       const actor = { ...request.actor, source: 'bulkUpdate' as const };
       const id = await startBulkUpdate(app.db, actor, target, changes);
-      runBulkUpdate(app.db, actor, id).catch(async (error: unknown) => {
-        request.log.error({ err: error, bulkUpdateId: id }, 'bulk update failed');
-        await app.db.updateTable('bulk_updates').set({ status: 'interrupted', finished_at: new Date() }).where('id', '=', id).execute().catch(() => undefined);
-      });
+      runInBackground(id, actor, request.log);
+      return reply.code(202).send(await getBulkUpdate(app.db, request.actor, id));
+    },
+  );
+
+  app.post(
+    '/api/companies/bulk-update/preview',
+    {
+      schema: {
+        tags: ['bulk updates'],
+        summary: 'How many companies a bulk category change would move, and how many of their persons it touches',
+        body: CompanyBulkBody,
+        response: {
+          200: Type.Object({ total: Type.Integer(), change: Type.Integer(), unchanged: Type.Integer(), persons: Type.Integer() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { target, changes } = request.body as { target: BulkTarget; changes: CompanyBulkChanges };
+      return previewCompanyBulkUpdate(app.db, request.actor, target, changes);
+    },
+  );
+
+  app.post(
+    '/api/companies/bulk-update',
+    {
+      schema: {
+        tags: ['bulk updates'],
+        summary: "Start a bulk category change; it runs in batches of 100 companies, each with its persons' lead statuses",
+        body: CompanyBulkBody,
+        response: { 202: StateSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { target, changes } = request.body as { target: BulkTarget; changes: CompanyBulkChanges };
+      const actor = { ...request.actor, source: 'bulkUpdate' as const };
+      const id = await startCompanyBulkUpdate(app.db, actor, target, changes);
+      runInBackground(id, actor, request.log);
       return reply.code(202).send(await getBulkUpdate(app.db, request.actor, id));
     },
   );
@@ -120,14 +181,14 @@ export async function bulkUpdateRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['bulk updates'],
-        summary: 'The outcome for each person a bulk update handled, in id order',
+        summary: 'The outcome for each person or company a bulk update handled, in id order',
         params: IdParams,
         querystring: Type.Object({ after: Type.Optional(Id), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) }),
         response: {
           200: Type.Object({
             items: Type.Array(
               Type.Object({
-                personId: Type.Integer(),
+                recordId: Type.Integer({ description: 'the person or company id' }),
                 name: NullableString,
                 outcome: literals(BULK_UPDATE_OUTCOMES),
                 reason: NullableString,
@@ -146,8 +207,8 @@ export async function bulkUpdateRoutes(app: FastifyInstance): Promise<void> {
       const rows = await listBulkUpdateRecords(app.db, request.actor, id, { ...(after === undefined ? {} : { after }), limit });
       return {
         items: rows.map((row) => ({
-          personId: row.record_id,
-          name: row.last_name === null ? null : formatFullName(row.first_name, row.middle_name, row.last_name),
+          recordId: row.record_id,
+          name: row.name,
           outcome: row.outcome,
           reason: row.reason,
           doneAt: row.done_at?.toISOString() ?? '',

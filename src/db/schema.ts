@@ -190,7 +190,7 @@ export type BulkUpdateOutcome = (typeof BULK_UPDATE_OUTCOMES)[number];
 
 export interface BulkUpdatesTable {
   id: Generated<number>;
-  entity: 'person';
+  entity: 'person' | 'company';
   /** What the run sets, such as {"leadStatusId": 2}. */
   changes: ColumnType<unknown, string, string>;
   status: Generated<BulkUpdateStatus>;

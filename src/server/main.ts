@@ -1,6 +1,6 @@
 import pino from 'pino';
 
-import { markInterruptedBulkUpdates } from '../bulk/person-bulk-update.js';
+import { markInterruptedBulkUpdates } from '../bulk/bulk-update.js';
 import { ConfigError, readConfig } from '../config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
 import { openConfiguredDatabase } from '../db/open-configured.js';

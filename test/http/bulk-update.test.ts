@@ -116,3 +116,41 @@ describe.each(testEngines)('bulk update API on %s', (engine) => {
     expect(after.rows[0]?.count).toBe(before.rows[0]?.count);
   });
 });
+
+describe.each(testEngines)('company bulk update API on %s', (engine) => {
+  let testApp: TestApp;
+  let admin: TestClient;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(engine);
+    admin = await testApp.signIn();
+  });
+  afterAll(() => testApp.dispose());
+
+  it('moves companies to another category and starts their persons at Open', async () => {
+    const categories: Item[] = (await admin.get('/api/categories')).json().items;
+    const categoryNamed = (name: string) => categories.find((item) => item.nameNl === name)!.id;
+    const ids: number[] = [];
+    for (const name of ['Klant Een BV', 'Klant Twee BV']) {
+      const company = (await admin.post('/api/companies', { name, categoryId: categoryNamed('Klant') })).json();
+      await admin.post('/api/persons', { companyId: company.id, lastName: `Van ${name}` });
+      ids.push(company.id);
+    }
+    ids.push((await admin.post('/api/companies', { name: 'Al Lead BV', categoryId: categoryNamed('Lead') })).json().id);
+    const body = { target: { ids }, changes: { categoryId: categoryNamed('Lead') } };
+
+    expect((await admin.post('/api/companies/bulk-update/preview', body)).json()).toEqual({ total: 3, change: 2, unchanged: 1, persons: 2 });
+    const started = (await admin.post('/api/companies/bulk-update', body)).json();
+    let state = started;
+    for (let attempt = 0; attempt < 200 && ['running', 'stopping'].includes(state.status); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state = (await admin.get(`/api/bulk-updates/${started.id}`)).json();
+    }
+    expect(state).toMatchObject({ status: 'done', changed: 2, unchanged: 1 });
+
+    const persons = (await admin.get(`/api/persons?filter=${encodeURIComponent(JSON.stringify([{ field: 'company', operator: 'isOneOf', values: ids }]))}`)).json();
+    expect(persons.items.map((person: { leadStatus: { name: string } | null }) => person.leadStatus?.name)).toEqual(['Open', 'Open']);
+    const log = (await admin.get(`/api/bulk-updates/${started.id}/records`)).json().items;
+    expect(log.map((entry: { name: string; outcome: string }) => `${entry.name}:${entry.outcome}`)).toEqual(['Klant Een BV:changed', 'Klant Twee BV:changed', 'Al Lead BV:unchanged']);
+  });
+});

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 
 import type { Actor } from '../auth/actor.js';
+import { selectCompanyRows } from '../companies/company.repository.js';
+import { updateCompany } from '../companies/company.service.js';
 import type { CriteriaSets } from '../criteria/criteria.js';
 import { buildFilter } from '../criteria/list-query.js';
+import { COMPANY_FIELDS } from '../criteria/company-fields.js';
 import { PERSON_FIELDS } from '../criteria/person-fields.js';
 import type { Db, Executor, Trx } from '../db/database.js';
 import type { BulkUpdateOutcome, BulkUpdateStatus } from '../db/schema.js';
 import { notFound, validationFailed } from '../errors/app-error.js';
 import { assertSelectableLeadStatus } from '../leads/lead-status.service.js';
-import { assertActiveUser } from '../lists/references.js';
+import { assertActiveUser, loadSelectableCategory } from '../lists/references.js';
 import { BulkItemError, type PersonUpdate, updatePersons } from '../persons/person.service.js';
 import { selectPersonRows } from '../persons/person.repository.js';
 import { getSelection, selectionFilter } from '../selections/selection.service.js';
@@ -142,12 +145,15 @@ export async function startBulkUpdate(db: Db, actor: Actor, target: BulkTarget, 
  * one transaction, so a stop or a crash leaves whole batches.
  */
 export async function runBulkUpdate(db: Db, actor: Actor, id: number): Promise<BulkUpdateStatus> {
-  const run = await db.selectFrom('bulk_updates').select(['changes']).where('id', '=', id).executeTakeFirstOrThrow();
-  const changes = run.changes as BulkChanges;
+  const run = await db.selectFrom('bulk_updates').select(['changes', 'entity']).where('id', '=', id).executeTakeFirstOrThrow();
   for (;;) {
     const state = await db.selectFrom('bulk_updates').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     if (state.status === 'stopping') return finish(db, id, 'stopped');
-    const remaining = await db.transaction().execute((trx) => runBatch(trx, actor, id, changes));
+    const remaining = await db
+      .transaction()
+      .execute((trx) =>
+        run.entity === 'person' ? runBatch(trx, actor, id, run.changes as BulkChanges) : runCompanyBatch(trx, actor, id, run.changes as CompanyBulkChanges),
+      );
     if (remaining === 0) return finish(db, id, 'done');
   }
 }
@@ -252,18 +258,21 @@ export async function getBulkUpdate(db: Executor, actor: Actor, id: number): Pro
   };
 }
 
-/** Lists the outcome of every person a bulk update has handled, in id order, a page at a time. */
+/** Lists the outcome of every record a bulk update has handled, in id order, a page at a time, with the record's name. */
 export async function listBulkUpdateRecords(db: Executor, actor: Actor, id: number, page: { after?: number; limit: number }) {
   await getBulkUpdate(db, actor, id);
+  const run = await db.selectFrom('bulk_updates').select('entity').where('id', '=', id).executeTakeFirstOrThrow();
+  const name =
+    run.entity === 'person'
+      ? sql<string | null>`(select concat_ws(' ', p.first_name, p.middle_name, p.last_name) from persons as p where p.id = r.record_id)`
+      : sql<string | null>`(select c.name from companies as c where c.id = r.record_id)`;
   let query = db
     .selectFrom('bulk_update_records as r')
-    .leftJoin('persons as p', 'p.id', 'r.record_id')
-    .select(['r.record_id', 'r.outcome', 'r.reason', 'r.done_at', 'p.first_name', 'p.middle_name', 'p.last_name'])
+    .select(['r.record_id', 'r.outcome', 'r.reason', 'r.done_at', name.as('name')])
     .where('r.bulk_update_id', '=', id)
     .where('r.outcome', 'is not', null);
   if (page.after !== undefined) query = query.where('r.record_id', '>', page.after);
-  const rows = await query.orderBy('r.record_id').limit(page.limit).execute();
-  return rows;
+  return query.orderBy('r.record_id').limit(page.limit).execute();
 }
 
 /** Marks runs that a stopped server left unfinished; their remaining persons stay untouched. */
@@ -274,4 +283,102 @@ export async function markInterruptedBulkUpdates(db: Executor): Promise<number> 
     .where('status', 'in', ['running', 'stopping'])
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The value a company bulk update sets: a category (null for none). */
+export interface CompanyBulkChanges {
+  categoryId: number | null;
+}
+
+export interface CompanyBulkPreview {
+  total: number;
+  change: number;
+  unchanged: number;
+  /** Persons of the companies that change, whose lead status the new category affects. */
+  persons: number;
+}
+
+/** Companies changed per transaction; each may carry hundreds of persons. */
+export const COMPANY_BULK_BATCH_SIZE = 100;
+
+async function companyTargetFilter(db: Executor, actor: Actor, target: BulkTarget) {
+  const namedTargets = [target.selectionId, target.filter, target.ids].filter((part) => part !== undefined).length;
+  if (namedTargets !== 1) throw validationFailed('/target', 'name exactly one of selectionId, filter or ids', 'invalid');
+  if (target.selectionId !== undefined) {
+    const selection = await getSelection(db, actor, target.selectionId);
+    if (selection.entity !== 'company') throw validationFailed('/target/selectionId', `selection ${selection.id} lists persons, not companies`);
+    return buildFilter(COMPANY_FIELDS, actor, selectionFilter(selection));
+  }
+  if (target.filter !== undefined) return buildFilter(COMPANY_FIELDS, actor, { filter: target.filter });
+  return buildFilter(COMPANY_FIELDS, actor, { idsFrom: sql`select unnest(${[...new Set(target.ids)]}::integer[])` });
+}
+
+async function checkCompanyChanges(db: Executor, changes: CompanyBulkChanges): Promise<void> {
+  if (changes.categoryId !== null) await loadSelectableCategory(db, changes.categoryId, '/changes/categoryId');
+}
+
+/** Counts what moving the companies to another category would do, without changing anything. */
+export async function previewCompanyBulkUpdate(db: Executor, actor: Actor, target: BulkTarget, changes: CompanyBulkChanges): Promise<CompanyBulkPreview> {
+  await checkCompanyChanges(db, changes);
+  const filter = await companyTargetFilter(db, actor, target);
+  const unchanged = sql<boolean>`c.category_id is not distinct from ${changes.categoryId}`;
+  const row = await selectCompanyRows(db)
+    .clearSelect()
+    .select([
+      sql<number>`cast(count(*) as integer)`.as('total'),
+      sql<number>`cast(count(*) filter (where ${unchanged}) as integer)`.as('unchanged'),
+      sql<number>`cast(coalesce(sum((select count(*) from persons as p where p.company_id = c.id and p.deleted_at is null)) filter (where not ${unchanged}), 0) as integer)`.as('persons'),
+    ])
+    .where(filter)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), change: Number(row.total) - Number(row.unchanged), unchanged: Number(row.unchanged), persons: Number(row.persons) };
+}
+
+/** Starts a bulk category change of companies; `runBulkUpdate` does the work. */
+export async function startCompanyBulkUpdate(db: Db, actor: Actor, target: BulkTarget, changes: CompanyBulkChanges): Promise<number> {
+  await checkCompanyChanges(db, changes);
+  const filter = await companyTargetFilter(db, actor, target);
+  return db.transaction().execute(async (trx) => {
+    const run = await trx
+      .insertInto('bulk_updates')
+      .values({ entity: 'company', changes: JSON.stringify(changes), total: 0, created_by: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const inserted = await sql`
+      insert into bulk_update_records (bulk_update_id, record_id)
+      select ${run.id}, ids.id from (${selectCompanyRows(trx).clearSelect().select('c.id').where(filter)}) as ids`.execute(trx);
+    await trx.updateTable('bulk_updates').set({ total: Number(inserted.numAffectedRows ?? 0) }).where('id', '=', run.id).execute();
+    return run.id;
+  });
+}
+
+/** Runs one batch of companies through updateCompany, which moves their persons' lead statuses. */
+async function runCompanyBatch(trx: Trx, actor: Actor, id: number, changes: CompanyBulkChanges): Promise<number> {
+  const todo = await trx
+    .selectFrom('bulk_update_records')
+    .select('record_id')
+    .where('bulk_update_id', '=', id)
+    .where('outcome', 'is', null)
+    .orderBy('record_id')
+    .limit(COMPANY_BULK_BATCH_SIZE)
+    .execute();
+  if (todo.length === 0) return 0;
+
+  const now = new Date();
+  for (const { record_id: companyId } of todo) {
+    const company = await trx.selectFrom('companies').select(['version', 'category_id', 'deleted_at']).where('id', '=', companyId).executeTakeFirst();
+    let outcome: BulkUpdateOutcome = 'changed';
+    let reason: string | null = null;
+    if (company === undefined) [outcome, reason] = ['refused', 'NOT_FOUND'];
+    else if (company.deleted_at !== null) [outcome, reason] = ['refused', 'deleted'];
+    else if (company.category_id === changes.categoryId) outcome = 'unchanged';
+    else await updateCompany(trx, actor, companyId, { categoryId: changes.categoryId }, company.version);
+    await trx
+      .updateTable('bulk_update_records')
+      .set({ outcome, reason, done_at: now })
+      .where('bulk_update_id', '=', id)
+      .where('record_id', '=', companyId)
+      .execute();
+  }
+  return todo.length;
 }
