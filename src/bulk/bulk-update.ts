@@ -63,7 +63,7 @@ async function targetFilter(db: Executor, actor: Actor, target: BulkTarget) {
   if (namedTargets !== 1) throw validationFailed('/target', 'name exactly one of selectionId, filter or ids', 'invalid');
   if (target.selectionId !== undefined) {
     const selection = await getSelection(db, actor, target.selectionId);
-    if (selection.entity !== 'person') throw validationFailed('/target/selectionId', `selection ${selection.id} holds companies, not persons`);
+    if (selection.entity !== 'person') throw validationFailed('/target/selectionId', `selection ${selection.id} lists companies, not persons`);
     return buildFilter(PERSON_FIELDS, actor, selectionFilter(selection));
   }
   if (target.filter !== undefined) return buildFilter(PERSON_FIELDS, actor, { filter: target.filter });
