@@ -41,6 +41,8 @@ export interface ListRequest {
   sort: string;
   limit: number;
   cursor?: string | null;
+  /** False skips counting the total. By default only the first page is counted. */
+  includeTotal?: boolean;
 }
 
 export function fetchPage<T>(kind: RecordKind, request: ListRequest, signal?: AbortSignal): Promise<Page<T>> {
@@ -51,7 +53,7 @@ export function fetchPage<T>(kind: RecordKind, request: ListRequest, signal?: Ab
       limit: request.limit,
       cursor: request.cursor,
       // The list shows the total of the first page, so later pages skip the costly count.
-      includeTotal: request.cursor ? false : undefined,
+      includeTotal: request.includeTotal ?? (request.cursor ? false : undefined),
     },
     signal,
   });

@@ -12,6 +12,7 @@ const CompanyListPage = lazy(() => import('../companies/CompanyListPage'));
 const CompanyCardPage = lazy(() => import('../companies/CompanyCardPage'));
 const PersonListPage = lazy(() => import('../persons/PersonListPage'));
 const PersonCardPage = lazy(() => import('../persons/PersonCardPage'));
+const BoardPage = lazy(() => import('../board/BoardPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ function Screen({ pathname }: { pathname: string }) {
 
   if (pathname === paths.companies) return <CompanyListPage />;
   if (pathname === paths.persons) return <PersonListPage />;
+  if (pathname === paths.board) return <BoardPage />;
 
   const company = /^\/companies\/(\d+)$/.exec(pathname);
   if (company?.[1] !== undefined) return <CompanyCardPage key={company[1]} companyId={Number(company[1])} />;

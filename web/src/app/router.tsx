@@ -57,4 +57,5 @@ export const paths = {
   company: (id: number) => `/companies/${id}`,
   persons: '/persons',
   person: (id: number) => `/persons/${id}`,
+  board: '/board',
 };

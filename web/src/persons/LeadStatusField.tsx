@@ -38,7 +38,8 @@ export function LeadStatusField({ person, labelId, readOnly }: { person: Person;
   );
 }
 
-function notEnabledReason(t: ReturnType<typeof useTranslation>['t'], person: Person): string {
+/** Returns the one-line reason why a person's lead status is not enabled. */
+export function notEnabledReason(t: ReturnType<typeof useTranslation>['t'], person: Person): string {
   if (person.company === null) return t('leadStatus.reasonNoCompany');
   if (person.category === null) return t('leadStatus.reasonNoCategory', { company: person.company.name });
   return t('leadStatus.reasonCategory', { category: person.category.name });

@@ -1,0 +1,164 @@
+import { useDraggable } from '@dnd-kit/core';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Language, Person } from '../api/types';
+import { Link, paths } from '../app/router';
+import { formatNumber } from '../i18n/format';
+import { notEnabledReason } from '../persons/LeadStatusField';
+import { Popover } from '../ui/Popover';
+import type { BoardColumn, BoardGrouping } from './boardColumns';
+
+/** Card heights in pixels. They are fixed, so the column computes its scroll height without measuring. */
+export const CARD_HEIGHT = 96;
+export const LOCKED_CARD_HEIGHT = 132;
+export const CARD_GAP = 8;
+
+/** Data of a dragged card, which the board reads on the drop. */
+export interface CardDragData {
+  person: Person;
+  column: BoardColumn;
+}
+
+interface BoardCardProps {
+  person: Person;
+  column: BoardColumn;
+  grouping: BoardGrouping;
+  /** Columns the card can move to, in board order. */
+  targets: BoardColumn[];
+  columnTitle: (column: BoardColumn) => string;
+  saving: boolean;
+  onMove: (person: Person, from: BoardColumn, to: BoardColumn) => void;
+}
+
+/** Returns whether a card is locked, because its lead status cannot change while it is not enabled. */
+export function isLocked(person: Person, grouping: BoardGrouping): boolean {
+  return grouping === 'leadStatus' && !person.leadStatusEnabled;
+}
+
+/** Renders a person on the board: draggable by mouse or touch, and movable by keyboard with its menu. */
+export function BoardCard({ person, column, grouping, targets, columnTitle, saving, onMove }: BoardCardProps) {
+  const { t } = useTranslation();
+  const locked = isLocked(person, grouping);
+  const reasonId = useId();
+  const data: CardDragData = { person, column };
+  // Only a lock disables dragging. Disabling a card while it saves left it undraggable afterwards
+  // (dnd-kit 6.3), so the board ignores drops of saving cards instead.
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: `person:${person.id}`, data, disabled: locked });
+  const reason = locked ? notEnabledReason(t, person) : null;
+
+  const classes = ['board-card'];
+  if (locked) classes.push('board-card-locked');
+  if (isDragging) classes.push('board-card-dragging');
+  if (saving) classes.push('board-card-saving');
+
+  return (
+    // Only the pointer listeners are attached: the keyboard moves cards with the menu button.
+    <article ref={setNodeRef} className={classes.join(' ')} aria-describedby={reason === null ? undefined : reasonId} {...listeners}>
+      <div className="board-card-head">
+        {locked ? <span className="icon icon-lock board-card-lock" title={reason ?? undefined} aria-hidden="true" /> : null}
+        <Link to={paths.person(person.id)} className="board-card-name" title={person.fullName} draggable={false}>
+          {person.fullName}
+        </Link>
+        {locked || saving ? null : (
+          <MoveMenu person={person} column={column} targets={targets} columnTitle={columnTitle} onMove={onMove} />
+        )}
+      </div>
+      <CardFacts person={person} grouping={grouping} />
+      {reason === null ? null : (
+        <p id={reasonId} className="board-card-reason" title={reason}>
+          {reason}
+        </p>
+      )}
+      {saving ? <span className="saving board-card-status">{t('common.saving')}</span> : null}
+    </article>
+  );
+}
+
+/** Renders the card's lines under the name: company and category, our contact, status and days in it. */
+export function CardFacts({ person, grouping }: { person: Person; grouping: BoardGrouping }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const company = person.company?.name ?? t('persons.noCompany');
+  const companyLine = person.category === null ? company : `${company} · ${person.category.name}`;
+  const days =
+    person.daysInStatus === null ? null : t('persons.days', { count: person.daysInStatus, formatted: formatNumber(person.daysInStatus, language) });
+  // Grouped by owner, the column names the owner, so the card names the lead status instead.
+  const statusName = grouping === 'owner' ? (person.leadStatus?.name ?? t('leadStatus.none')) : null;
+
+  return (
+    <>
+      <p className="board-card-line" title={companyLine}>
+        {companyLine}
+      </p>
+      <p className="board-card-line board-card-meta">
+        <span className="board-card-owner" title={t('fields.owner')}>
+          <span className="icon icon-person" aria-hidden="true" />
+          <span className="visually-hidden">{t('fields.owner')}: </span>
+          {person.owner?.name ?? t('common.nobody')}
+        </span>
+        {statusName === null && days === null ? null : (
+          <span className="board-card-days" title={t('fields.daysInStatus')}>
+            {[statusName, days].filter(Boolean).join(' · ')}
+          </span>
+        )}
+      </p>
+    </>
+  );
+}
+
+interface MoveMenuProps {
+  person: Person;
+  column: BoardColumn;
+  targets: BoardColumn[];
+  columnTitle: (column: BoardColumn) => string;
+  onMove: (person: Person, from: BoardColumn, to: BoardColumn) => void;
+}
+
+/** Renders the keyboard way to move a card: a button that opens the list of the other columns. */
+function MoveMenu({ person, column, targets, columnTitle, onMove }: MoveMenuProps) {
+  const { t } = useTranslation();
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const others = targets.filter((target) => target.id !== column.id);
+  const label = t('board.moveTo', { name: person.fullName });
+
+  if (others.length === 0) return null;
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="icon-button board-card-move"
+        aria-label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={label}
+        onClick={() => setOpen((current) => !current)}
+      >
+        <span className="icon icon-move" aria-hidden="true" />
+      </button>
+      {open ? (
+        <Popover anchor={button} label={label} onClose={() => setOpen(false)} width={240}>
+          <p className="board-move-title">{t('board.moveMenuTitle')}</p>
+          <ul className="board-move-list">
+            {others.map((target) => (
+              <li key={target.id}>
+                <button
+                  type="button"
+                  className="board-move-option"
+                  onClick={() => {
+                    setOpen(false);
+                    onMove(person, column, target);
+                  }}
+                >
+                  {columnTitle(target)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </Popover>
+      ) : null}
+    </>
+  );
+}
