@@ -61,6 +61,11 @@ test('every control has an accessible name', async ({ page, api }) => {
       await page.goto('/persons');
       await page.getByRole('button', { name: 'Filter op Leadstatus' }).click();
     }],
+    ['board', async () => void (await page.goto('/board'))],
+    ['board move menu', async () => {
+      await page.getByRole('searchbox', { name: 'Filter op naam' }).fill(person.fullName);
+      await page.getByRole('button', { name: `${person.fullName} verplaatsen naar…` }).click();
+    }],
   ];
 
   for (const [name, open] of screens) {

@@ -68,8 +68,33 @@ export class TrechterApi {
     return this.send('POST', '/api/persons', input);
   }
 
-  async getPerson(id: number): Promise<{ id: number; version: number; leadStatus: { name: string } | null }> {
+  async getPerson(id: number): Promise<{ id: number; version: number; ownerId: number | null; leadStatus: { name: string } | null }> {
     return this.send('GET', `/api/persons/${id}`);
+  }
+
+  /** Returns the person's lead status changes, newest first. */
+  async leadStatusHistory(personId: number): Promise<Array<{ from: { name: string } | null; to: { name: string } | null }>> {
+    const { items } = await this.send<{ items: Array<{ from: { name: string } | null; to: { name: string } | null }> }>(
+      'GET',
+      `/api/persons/${personId}/lead-status-history`,
+    );
+    return items;
+  }
+
+  /** Counts the persons matching a filter, per value of one list field. */
+  async personGroupCounts(by: string, filter: unknown[]): Promise<{ total: number; groups: Array<{ count: number }> }> {
+    const query = new URLSearchParams({ by, filter: JSON.stringify(filter) });
+    return this.send('GET', `/api/persons/group-counts?${query.toString()}`);
+  }
+
+  /** Creates a category with a Dutch name only. Only administrators may do this. */
+  async createCategory(input: { name: string; categoryGroup: string; leadStatusEnabled: boolean }): Promise<{ id: number }> {
+    return this.send('POST', '/api/categories', { nameNl: input.name, categoryGroup: input.categoryGroup, leadStatusEnabled: input.leadStatusEnabled });
+  }
+
+  async currentUser(): Promise<{ id: number; name: string }> {
+    const { user } = await this.send<{ user: { id: number; name: string } }>('GET', '/api/auth/me');
+    return user;
   }
 
   async updatePerson(id: number, version: number, input: Record<string, unknown>): Promise<{ id: number; version: number }> {
