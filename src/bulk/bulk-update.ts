@@ -4,12 +4,14 @@ import type { Actor } from '../auth/actor.js';
 import { selectCompanyRows } from '../companies/company.repository.js';
 import { updateCompany } from '../companies/company.service.js';
 import type { CriteriaSets } from '../criteria/criteria.js';
+import type { FieldCatalogue } from '../criteria/fields.js';
 import { buildFilter } from '../criteria/list-query.js';
+import { validateCriteria } from '../criteria/validate-criteria.js';
 import { COMPANY_FIELDS } from '../criteria/company-fields.js';
 import { PERSON_FIELDS } from '../criteria/person-fields.js';
 import type { Db, Executor, Trx } from '../db/database.js';
 import type { BulkUpdateOutcome, BulkUpdateStatus } from '../db/schema.js';
-import { notFound, validationFailed } from '../errors/app-error.js';
+import { AppError, notFound, validationFailed } from '../errors/app-error.js';
 import { assertSelectableLeadStatus } from '../leads/lead-status.service.js';
 import { assertActiveUser, loadSelectableCategory } from '../lists/references.js';
 import { BulkItemError, type PersonUpdate, updatePersons } from '../persons/person.service.js';
@@ -18,6 +20,8 @@ import { getSelection, selectionFilter } from '../selections/selection.service.j
 
 /** Persons changed per transaction. */
 export const BULK_BATCH_SIZE = 500;
+/** Pause between batches in milliseconds, so other requests get their turn. */
+const BATCH_PAUSE_MS = 5;
 /** At most this many persons in one bulk update. */
 export const MAX_BULK_PERSONS = 1_000_000;
 
@@ -66,9 +70,28 @@ async function targetFilter(db: Executor, actor: Actor, target: BulkTarget) {
     if (selection.entity !== 'person') throw validationFailed('/target/selectionId', `selection ${selection.id} lists companies, not persons`);
     return buildFilter(PERSON_FIELDS, actor, selectionFilter(selection));
   }
-  if (target.filter !== undefined) return buildFilter(PERSON_FIELDS, actor, { filter: target.filter });
-  const ids = [...new Set(target.ids)];
+  if (target.filter !== undefined) return buildFilter(PERSON_FIELDS, actor, { filter: targetCriteria(target.filter, PERSON_FIELDS) });
+  const ids = await knownIds(db, 'persons', target.ids ?? []);
   return buildFilter(PERSON_FIELDS, actor, { idsFrom: sql`select unnest(${ids}::integer[])` });
+}
+
+/** Validates a target filter, given as one set of lines or as sets, with error paths under /target/filter. */
+function targetCriteria(filter: unknown, catalogue: FieldCatalogue): CriteriaSets {
+  const isOneSet = Array.isArray(filter) && filter.length > 0 && filter.every((line) => !Array.isArray(line));
+  return validateCriteria(isOneSet ? [filter] : filter, catalogue, { path: '/target/filter', isOneSet }).criteria;
+}
+
+/** Returns the ids without repeats; an id that names no record is refused, naming it. */
+async function knownIds(db: Executor, table: 'persons' | 'companies', ids: readonly number[]): Promise<number[]> {
+  const unique = [...new Set(ids)];
+  const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', unique).execute()).map((row) => row.id));
+  const unknown = unique.filter((id) => !found.has(id));
+  if (unknown.length > 0) {
+    throw new AppError('REFERENCE_NOT_FOUND', `no ${table === 'persons' ? 'person' : 'company'} with id ${unknown.slice(0, 10).join(', ')}`, [
+      { field: '/target/ids', message: 'unknown ids', code: 'unknownReference' },
+    ]);
+  }
+  return unique;
 }
 
 async function checkChanges(db: Executor, changes: BulkChanges): Promise<void> {
@@ -155,6 +178,9 @@ export async function runBulkUpdate(db: Db, actor: Actor, id: number): Promise<B
         run.entity === 'person' ? runBatch(trx, actor, id, run.changes as BulkChanges) : runCompanyBatch(trx, actor, id, run.changes as CompanyBulkChanges),
       );
     if (remaining === 0) return finish(db, id, 'done');
+    // The embedded engine has one connection. A short pause lets requests that arrived during the
+    // batch, such as a stop or a progress check, run before the next batch takes it again.
+    await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS));
   }
 }
 
@@ -309,8 +335,9 @@ async function companyTargetFilter(db: Executor, actor: Actor, target: BulkTarge
     if (selection.entity !== 'company') throw validationFailed('/target/selectionId', `selection ${selection.id} lists persons, not companies`);
     return buildFilter(COMPANY_FIELDS, actor, selectionFilter(selection));
   }
-  if (target.filter !== undefined) return buildFilter(COMPANY_FIELDS, actor, { filter: target.filter });
-  return buildFilter(COMPANY_FIELDS, actor, { idsFrom: sql`select unnest(${[...new Set(target.ids)]}::integer[])` });
+  if (target.filter !== undefined) return buildFilter(COMPANY_FIELDS, actor, { filter: targetCriteria(target.filter, COMPANY_FIELDS) });
+  const ids = await knownIds(db, 'companies', target.ids ?? []);
+  return buildFilter(COMPANY_FIELDS, actor, { idsFrom: sql`select unnest(${ids}::integer[])` });
 }
 
 async function checkCompanyChanges(db: Executor, changes: CompanyBulkChanges): Promise<void> {

@@ -4,6 +4,7 @@ import type { RawBuilder } from 'kysely';
 
 import { CATEGORY_GROUPS } from '../db/schema.js';
 import { validationFailed } from '../errors/app-error.js';
+import { findUnstorableText } from '../errors/unstorable-text.js';
 import { isCategoryGroup } from './category-groups.js';
 import {
   CRITERIA_LIMITS,
@@ -81,6 +82,11 @@ export function parseFilterParameter(raw: unknown, catalogue: FieldCatalogue, pa
       path,
       `is not valid JSON (${reason}); send an array such as [{"field":"lastName","operator":"startsWith","values":["de"]}]`,
     );
+  }
+
+  const unstorable = findUnstorableText(parsed, path);
+  if (unstorable !== null) {
+    throw validationFailed(unstorable, 'contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored');
   }
 
   const isOneSet = Array.isArray(parsed) && parsed.length > 0 && parsed.every((line) => !Array.isArray(line));

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from '../errors/app-error.js';
+import { AppError, type FieldError, type FieldErrorCode } from '../errors/app-error.js';
 
 /** Maximum number of field errors in one response. The message counts the rest. */
 const MAX_REPORTED_ERRORS = 20;
@@ -8,8 +8,8 @@ export class ValidationErrors {
   private readonly errors: FieldError[] = [];
   private omitted = 0;
 
-  add(field: string, message: string): void {
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ field, message });
+  add(field: string, message: string, code: FieldErrorCode = 'invalid'): void {
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ field, message, code });
     else this.omitted += 1;
   }
 

@@ -103,6 +103,9 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
     options.onProgress?.({ personsDone: summary.persons, personsTotal: options.persons, companiesDone: summary.companies });
   }
   await compactPersonCounts(db);
+  // Planner statistics for the new rows: the embedded engine has no autovacuum to gather them, and
+  // without them it chose plans that made a list page of 20,000 persons take 65 ms instead of 10.
+  await sql`analyze`.execute(db);
   return summary;
 }
 

@@ -2,6 +2,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { sql } from 'kysely';
+
 import { systemActor } from '../auth/actor.js';
 import { ConfigError, readConfig } from '../config.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
@@ -107,7 +109,11 @@ async function main(argv: string[]): Promise<number> {
       signal: stop.signal,
       onProgress: progressPrinter(args.dryRun),
     });
-    if (!args.dryRun) await compactPersonCounts(database.db);
+    if (!args.dryRun) {
+      await compactPersonCounts(database.db);
+      // The embedded engine has no autovacuum to refresh planner statistics after many new rows.
+      await sql`analyze`.execute(database.db);
+    }
   } finally {
     stop.dispose();
     await database.close();

@@ -157,7 +157,7 @@ export async function createSelection(trx: Trx, actor: Actor, input: SelectionIn
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (input.memberIds !== undefined && input.memberIds.length > 0) await insertMembers(trx, row.id, input.entity, input.memberIds);
+  if (input.memberIds !== undefined && input.memberIds.length > 0) await insertMembers(trx, row.id, input.entity, input.memberIds, '/memberIds');
   await writeAuditEntry(trx, actor, { entity: 'selection', entityId: row.id, action: 'create', changes: { name, kind: input.kind } });
   return getSelection(trx, actor, row.id);
 }
@@ -190,7 +190,7 @@ export async function deleteSelection(trx: Trx, actor: Actor, id: number, expect
 export async function copySelection(trx: Trx, actor: Actor, id: number, name?: string): Promise<Selection> {
   const source = await getSelection(trx, actor, id);
   const copy = await createSelection(trx, actor, {
-    name: name ?? `${source.name} (copy)`,
+    name: name ?? `${source.name} (${actor.language === 'nl' ? 'kopie' : 'copy'})`,
     description: source.description,
     entity: source.entity,
     kind: source.kind,
@@ -252,7 +252,7 @@ async function touch(trx: Trx, id: number): Promise<void> {
     .execute();
 }
 
-async function insertMembers(trx: Trx, selectionId: number, entity: SelectionEntity, ids: readonly number[]): Promise<number> {
+async function insertMembers(trx: Trx, selectionId: number, entity: SelectionEntity, ids: readonly number[], field = '/ids'): Promise<number> {
   const unique = [...new Set(ids)];
   const table = entity === 'person' ? 'persons' : 'companies';
   const existing = await trx.selectFrom(table).select('id').where('id', 'in', unique).execute();
@@ -260,7 +260,7 @@ async function insertMembers(trx: Trx, selectionId: number, entity: SelectionEnt
   const unknown = unique.filter((candidate) => !known.has(candidate));
   if (unknown.length > 0) {
     throw new AppError('REFERENCE_NOT_FOUND', `no ${entity} with id ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}`, [
-      { field: '/ids', message: `unknown ${entity} ids`, code: 'unknownReference' },
+      { field, message: `unknown ${entity} ids`, code: 'unknownReference' },
     ]);
   }
   const result = await trx

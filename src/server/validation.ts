@@ -5,6 +5,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { FastifySchemaCompiler } from 'fastify';
 
 import { AppError, type FieldError, type FieldErrorCode } from '../errors/app-error.js';
+import { findUnstorableText } from '../errors/unstorable-text.js';
 
 FormatRegistry.Set('email', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value));
@@ -30,24 +31,6 @@ export function isWebsite(value: string): boolean {
   return /^(https?:\/\/)?([\p{L}\p{N}]([\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(:\d{1,5})?([/?#][^\s]*)?$/iu.test(value);
 }
 
-// PostgreSQL text cannot hold U+0000, and a lone surrogate is not valid UTF-8, so either would
-// fail deep inside the database instead of as a clear input error.
-const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Returns the JSON pointer of the first string (value or key) that cannot be stored, or null. */
-function findUnstorableText(value: unknown, pointer: string): string | null {
-  if (typeof value === 'string') return UNSTORABLE_TEXT.test(value) ? pointer : null;
-  if (value === null || typeof value !== 'object') return null;
-
-  for (const [key, child] of Object.entries(value)) {
-    const childPointer = `${pointer}/${key}`;
-    if (UNSTORABLE_TEXT.test(key)) return childPointer;
-    const found = findUnstorableText(child, childPointer);
-    if (found !== null) return found;
-  }
-  return null;
-}
-
 /** Says in words what a schema accepts, for union errors that TypeBox reports only generically. */
 function describeExpected(schema: TSchema): string {
   const members = (schema.anyOf as TSchema[] | undefined) ?? [];
@@ -69,6 +52,23 @@ function describeType(schema: TSchema): string {
   if (schema.type === 'string') return 'text' + (schema.maxLength !== undefined ? ` of at most ${schema.maxLength} characters` : '');
   if (schema.anyOf) return describeExpected(schema).replace(/^must be /, '');
   return String(schema.type ?? 'a valid value');
+}
+
+/**
+ * Finds a path or query parameter that should be a whole number but is written otherwise, such as
+ * "1.5", "01", "1e0" or " 1". Converting those would quietly read them as 1.
+ */
+function findLooseWholeNumber(schema: TSchema, input: unknown): { field: string; text: string } | null {
+  if (input === null || typeof input !== 'object' || schema.properties === undefined) return null;
+  for (const [key, text] of Object.entries(input as Record<string, unknown>)) {
+    const property = (schema.properties as Record<string, TSchema>)[key];
+    if (property === undefined || typeof text !== 'string') continue;
+    const members = (property.anyOf as TSchema[] | undefined) ?? [property];
+    const wantsInteger = members.some((member) => member.type === 'integer');
+    const matchesLiteral = members.some((member) => member.const === text);
+    if (wantsInteger && !matchesLiteral && !/^-?(0|[1-9][0-9]*)$/.test(text)) return { field: `/${key}`, text };
+  }
+  return null;
 }
 
 function fieldErrorCode(error: ValueError): FieldErrorCode {
@@ -116,11 +116,16 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
     const badText = findUnstorableText(input, '');
     if (badText !== null) {
       const message = 'contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored';
-      return { error: new AppError('VALIDATION_FAILED', `${badText || '/'}: ${message}`, [{ field: badText || '/', message }]) };
+      return { error: new AppError('VALIDATION_FAILED', `${badText || '/'}: ${message}`, [{ field: badText || '/', message, code: 'invalid' }]) };
     }
 
     let value = input;
     if (convert) {
+      const loose = findLooseWholeNumber(schema, input);
+      if (loose !== null) {
+        const message = `must be a whole number written in digits, such as 12, got ${JSON.stringify(loose.text)}`;
+        return { error: new AppError('VALIDATION_FAILED', `${loose.field}: ${message}`, [{ field: loose.field, message, code: 'invalid' }]) };
+      }
       value = Value.Default(schema, Value.Convert(schema, structuredClone(input)));
     }
     if (compiled.Check(value)) return { value };

@@ -389,6 +389,26 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect(cleared).toMatchObject({ phone: null, website: null });
     });
 
+    it('rejects ids and numbers written loosely', async () => {
+      const company = await createCompany('Strikt BV', null);
+      for (const id of ['1.5', `${company.id}.9`, `0${company.id}`, '1e0', '0x1', '%201']) {
+        expect((await admin.get(`/api/companies/${id}`)).statusCode, id).toBe(400);
+      }
+      expect((await admin.patch(`/api/companies/${company.id}.9`, { name: 'Overschreven', version: company.version })).statusCode).toBe(400);
+      expect((await admin.get(`/api/companies/${company.id}`)).json().name).toBe('Strikt BV');
+      expect((await admin.get('/api/persons?limit=1.5')).statusCode).toBe(400);
+      expect((await admin.get(`/api/companies/${company.id}/category-change-preview?categoryId=none`)).statusCode).toBe(200);
+    });
+
+    it('rejects a NUL character inside a filter of the query string', async () => {
+      const filter = encodeURIComponent('[{"field":"lastName","operator":"contains","values":["a\\u0000b"]}]');
+      for (const path of ['/api/persons', '/api/companies', '/api/persons/group-counts?by=leadStatus']) {
+        const response = await admin.get(`${path}${path.includes('?') ? '&' : '?'}filter=${filter}`);
+        expect(response.statusCode, path).toBe(400);
+        expect(response.json().fields[0]).toMatchObject({ field: '/filter/0/values/0', code: 'invalid' });
+      }
+    });
+
     it('stores nothing of a rejected person', async () => {
       const before = await testApp.database.db.selectFrom('persons').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
       const customer = await createCompany('Klant Zonder Status BV', 'Klant');

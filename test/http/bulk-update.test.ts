@@ -104,13 +104,31 @@ describe.each(testEngines)('bulk update API on %s', (engine) => {
     expect((await admin.get(`/api/persons/${ids[0]}`)).json().owner.id).toBe(user.id);
   });
 
+  it('takes a filter as one set of lines, as lists do', async () => {
+    const preview = await admin.post('/api/persons/bulk-update/preview', {
+      target: { filter: [{ field: 'lastName', operator: 'startsWith', values: ['Lead'] }] },
+      changes: { ownerId: null },
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().total).toBe(1_200);
+
+    const wrong = await admin.post('/api/persons/bulk-update/preview', { target: { filter: [{ field: 'shoeSize', operator: 'isEmpty' }] }, changes: { ownerId: null } });
+    expect(wrong.json().fields[0].field).toBe('/target/filter/0/field');
+  });
+
+  it('refuses ids that name no person', async () => {
+    const response = await admin.post('/api/persons/bulk-update/preview', { target: { ids: [999_999] }, changes: { ownerId: null } });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().fields[0]).toMatchObject({ field: '/target/ids', code: 'unknownReference' });
+  });
+
   it('refuses a bulk update without changes or with two targets, storing nothing', async () => {
     const before = await sql<{ count: number }>`select cast(count(*) as integer) as count from bulk_updates`.execute(testApp.database.db);
-    const noChanges = await admin.post('/api/persons/bulk-update', { target: { ids: [1] }, changes: {} });
+    const noChanges = await admin.post('/api/persons/bulk-update', { target: { filter: [] }, changes: {} });
     expect(noChanges.statusCode).toBe(400);
-    const twoTargets = await admin.post('/api/persons/bulk-update', { target: { ids: [1], filter: [] }, changes: { ownerId: null } });
+    const twoTargets = await admin.post('/api/persons/bulk-update', { target: { selectionId: 1, filter: [] }, changes: { ownerId: null } });
     expect(twoTargets.statusCode).toBe(400);
-    const deletedStatus = await admin.post('/api/persons/bulk-update', { target: { ids: [1] }, changes: { leadStatusId: 999999 } });
+    const deletedStatus = await admin.post('/api/persons/bulk-update', { target: { filter: [] }, changes: { leadStatusId: 999999 } });
     expect(deletedStatus.statusCode).toBe(422);
     const after = await sql<{ count: number }>`select cast(count(*) as integer) as count from bulk_updates`.execute(testApp.database.db);
     expect(after.rows[0]?.count).toBe(before.rows[0]?.count);

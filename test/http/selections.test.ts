@@ -103,6 +103,7 @@ describe.each(testEngines)('selections API on %s', (engine) => {
     const copy = await admin.post(`/api/selections/${source.id}/copy`, { name: 'Kopie' });
     expect(copy.statusCode).toBe(201);
     expect(copy.json()).toMatchObject({ name: 'Kopie', kind: 'static' });
+    expect((await admin.post(`/api/selections/${source.id}/copy`, {})).json().name).toBe('Origineel (kopie)');
     expect((await admin.get(`/api/selections/${copy.json().id}/persons`)).json().total).toBe(2);
   });
 
