@@ -163,8 +163,8 @@ export async function startBulkUpdate(db: Db, actor: Actor, target: BulkTarget, 
 }
 
 /**
- * Works through a bulk update batch by batch until every person has an outcome or someone asks it
- * to stop. Each batch locks its persons, changes those that need it and writes every outcome in
+ * Works through a bulk update batch by batch until every record has an outcome or a stop is
+ * requested. Each batch locks its records, changes those that need it and writes every outcome in
  * one transaction, so a stop or a crash leaves whole batches.
  */
 export async function runBulkUpdate(db: Db, actor: Actor, id: number): Promise<BulkUpdateStatus> {
