@@ -54,7 +54,7 @@ describe('filter parameter', () => {
   it('rejects an unknown field and lists the known ones', async () => {
     const error = await validationErrorOf(() => parsePersonFilter('[{"field":"shoeSize","operator":"equals","values":[42]}]'));
 
-    expect(error.fields).toEqual([{ field: '/filter/0/field', message: expect.stringContaining('leadStatus') }]);
+    expect(error.fields).toEqual([{ field: '/filter/0/field', message: expect.stringContaining('leadStatus'), code: 'invalid' }]);
     expect(error.message).toContain('unknown person field "shoeSize"');
   });
 
@@ -87,7 +87,7 @@ describe('filter parameter', () => {
       ),
     );
 
-    expect(error.fields).toEqual([{ field: '/filter/1/1/values/0', message: expect.stringContaining('lead status id') }]);
+    expect(error.fields).toEqual([{ field: '/filter/1/1/values/0', message: expect.stringContaining('lead status id'), code: 'invalid' }]);
   });
 
   it('reports every invalid line at once', async () => {
@@ -190,7 +190,7 @@ describe('criteria limits', () => {
     const error = await validationErrorOf(() =>
       validateCriteria([[{ field: 'email', operator: 'contains', values: ['x'.repeat(201)] }]], PERSON_FIELDS),
     );
-    expect(error.fields?.[0]).toEqual({ field: '/filter/0/0/values/0', message: 'text is 201 characters long; the maximum is 200' });
+    expect(error.fields?.[0]).toEqual({ field: '/filter/0/0/values/0', message: 'text is 201 characters long; the maximum is 200', code: 'invalid' });
   });
 
   it('rejects more than 1000 values in one line', async () => {
