@@ -11,7 +11,7 @@ import type { BoardColumn, BoardGrouping } from './boardColumns';
 
 /** Card heights in pixels. They are fixed, so the column computes its scroll height without measuring. */
 export const CARD_HEIGHT = 96;
-export const LOCKED_CARD_HEIGHT = 132;
+export const LOCKED_CARD_HEIGHT = 148;
 export const CARD_GAP = 8;
 
 /** Data of a dragged card, which the board reads on the drop. */
@@ -42,9 +42,7 @@ export function BoardCard({ person, column, grouping, targets, columnTitle, savi
   const locked = isLocked(person, grouping);
   const reasonId = useId();
   const data: CardDragData = { person, column };
-  // Only a lock disables dragging. Disabling a card while it saves left it undraggable afterwards
-  // (dnd-kit 6.3), so the board ignores drops of saving cards instead.
-  const { setNodeRef, listeners, isDragging } = useDraggable({ id: `person:${person.id}`, data, disabled: locked });
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: `person:${person.id}`, data, disabled: locked || saving });
   const reason = locked ? notEnabledReason(t, person) : null;
 
   const classes = ['board-card'];

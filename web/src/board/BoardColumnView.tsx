@@ -104,8 +104,8 @@ export function BoardColumnView({ column, filter, grouping, targets, columnTitle
           return (
             <div key={person.id} role="listitem" aria-setsize={column.count} aria-posinset={item.index + 1} className="board-card-slot" style={style}>
               <BoardCard
-                // A card that becomes locked or unlocked mounts again, because dnd-kit 6.3 does
-                // not take a draggable back after its disabled flag changed.
+                // A card that becomes locked or unlocked mounts again, so dnd-kit registers it
+                // afresh instead of relying on a changed disabled flag.
                 key={`${person.id}:${isLocked(person, grouping)}`}
                 person={person}
                 column={column}

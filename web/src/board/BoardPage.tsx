@@ -120,7 +120,7 @@ export default function BoardPage() {
       <header className="page-header">
         <div>
           <h1 className="page-title">{t('board.title')}</h1>
-          <p className="page-intro">{t('board.intro')}</p>
+          <p className="page-intro">{grouping === 'owner' ? t('board.introOwner') : t('board.intro')}</p>
         </div>
       </header>
       <div className="list-toolbar">
@@ -210,7 +210,9 @@ function Board({ columns, filter, grouping, columnTitle, savingIds, onMove }: Bo
           />
         ))}
       </div>
-      <DragOverlay>
+      {/* Without a drop animation: dnd-kit 6.3 left the animated copy on top of a card that
+          re-rendered during the animation, which then blocked every later drag. */}
+      <DragOverlay dropAnimation={null}>
         {dragged === null ? null : (
           <div className="board-card board-card-overlay">
             <div className="board-card-head">
