@@ -68,9 +68,12 @@ async function dragCard(page: Page, from: Locator, to: Locator, options: { locke
   await page.mouse.up();
 }
 
-/** Creates a lead company with one person, who starts at lead status Open. */
+/**
+ * Creates a lead company with one person, who starts at lead status Open. The company name has no
+ * Dutch words, because English screens of later tests list it too.
+ */
 async function createLead(api: TrechterApi, firstName: string, lastNameBase: string) {
-  const companyName = uniqueName('Bordbedrijf');
+  const companyName = uniqueName('Kanban');
   const company = await api.createCompany({ name: companyName, category: 'Lead' });
   const lastName = uniqueName(lastNameBase);
   const person = await api.createPerson({ firstName, lastName, companyId: company.id });
