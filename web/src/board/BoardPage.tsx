@@ -193,6 +193,9 @@ function Board({ columns, filter, grouping, columnTitle, savingIds, onMove }: Bo
       onDragStart={handleDragStart}
       onDragEnd={handleDragEnd}
       onDragCancel={() => setDragged(null)}
+      // dnd-kit scrolls once the pointer is within 20 % of a scroll edge by default, which moved the
+      // board sideways while a card was only being carried to the next column.
+      autoScroll={{ threshold: { x: 0.08, y: 0.15 } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dragInstructions') } }}
     >
       <div className="board">
