@@ -136,11 +136,13 @@ test.describe('board view', () => {
     const history = await api.leadStatusHistory(person.id);
     expect(history[0]?.from?.name).toBe('Open');
     expect(history[0]?.to?.name).toBe('Contact opnemen');
+    expect(history[0]?.source).toBe('board');
 
     await card(column(page, 'Contact opnemen'), fullName).getByRole('link', { name: fullName }).click();
     await expect(page.getByRole('heading', { level: 1, name: fullName })).toBeVisible();
     const historyTable = page.getByRole('table', { name: 'Wijzigingen van de leadstatus, nieuwste eerst' });
     await expect(historyTable.getByRole('row').nth(1)).toContainText('Contact opnemen');
+    await expect(historyTable.getByRole('row').nth(1)).toContainText('Bordweergave');
   });
 
   test('conflicting drop snaps back', async ({ page, api }) => {

@@ -73,8 +73,8 @@ export class TrechterApi {
   }
 
   /** Returns the person's lead status changes, newest first. */
-  async leadStatusHistory(personId: number): Promise<Array<{ from: { name: string } | null; to: { name: string } | null }>> {
-    const { items } = await this.send<{ items: Array<{ from: { name: string } | null; to: { name: string } | null }> }>(
+  async leadStatusHistory(personId: number): Promise<Array<{ from: { name: string } | null; to: { name: string } | null; source: string }>> {
+    const { items } = await this.send<{ items: Array<{ from: { name: string } | null; to: { name: string } | null; source: string }> }>(
       'GET',
       `/api/persons/${personId}/lead-status-history`,
     );

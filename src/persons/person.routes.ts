@@ -146,6 +146,9 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
         tags: ['persons'],
         summary: 'Change a person; needs the version it is based on (If-Match or version)',
         params: IdParams,
+        querystring: Type.Object({
+          via: Type.Optional(Type.Literal('board', { description: 'records a lead status change as made on the board' })),
+        }),
         body: PersonUpdateBody,
         response: { 200: Type.Ref('Person'), ...errorResponses },
       },
@@ -154,8 +157,9 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
       const { id } = request.params as { id: number };
       const { version: bodyVersion, ...patch } = request.body as Partial<PersonInput> & { version?: number };
       const { version, fromHeader } = expectedVersionOf(request, bodyVersion);
+      const actor = (request.query as { via?: 'board' }).via === 'board' ? { ...request.actor, source: 'board' as const } : request.actor;
       const person = await withVersionCheck(fromHeader, () =>
-        app.db.transaction().execute((trx) => updatePerson(trx, request.actor, id, patch, version)),
+        app.db.transaction().execute((trx) => updatePerson(trx, actor, id, patch, version)),
       );
       return reply.header('ETag', `"${person.version}"`).send(person);
     },

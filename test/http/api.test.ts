@@ -281,6 +281,16 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect((await admin.get(`/api/companies/${company.id}/lead-status-history?limit=0`)).statusCode).toBe(400);
     });
 
+    it('records a lead status change made on the board as such', async () => {
+      const company = await createCompany('Bord BV', 'Lead');
+      const person = (await admin.post('/api/persons', { companyId: company.id, lastName: 'Kaart' })).json();
+      const moved = await admin.patch(`/api/persons/${person.id}?via=board`, { leadStatusId: statusNamed('Contact opnemen'), version: person.version });
+      expect(moved.statusCode).toBe(200);
+      const history = (await admin.get(`/api/persons/${person.id}/lead-status-history`)).json().items;
+      expect(history[0].source).toBe('board');
+      expect((await admin.patch(`/api/persons/${person.id}?via=import`, { lastName: 'X', version: moved.json().version })).statusCode).toBe(400);
+    });
+
     it('previews what a category change does to persons', async () => {
       const company = await createCompany('Voorbeeld BV', 'Klant');
       await admin.post('/api/persons', { companyId: company.id, lastName: 'Een' });

@@ -115,8 +115,8 @@ export const companies = {
 export const persons = {
   get: (id: number) => apiRequest<Person>('GET', `/api/persons/${id}`),
   create: (input: PersonInput) => apiRequest<Person>('POST', '/api/persons', { body: input }),
-  update: (id: number, version: number, input: PersonInput) =>
-    apiRequest<Person>('PATCH', `/api/persons/${id}`, { body: { ...input, version } }),
+  update: (id: number, version: number, input: PersonInput, via?: 'board') =>
+    apiRequest<Person>('PATCH', `/api/persons/${id}`, { body: { ...input, version }, ...(via ? { query: { via } } : {}) }),
   remove: (id: number, version: number) => apiRequest<void>('DELETE', `/api/persons/${id}`, { query: { version } }),
   restore: (id: number) => apiRequest<Person>('POST', `/api/persons/${id}/restore`),
   leadStatusHistory: (id: number) =>

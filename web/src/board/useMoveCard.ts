@@ -52,9 +52,7 @@ export function useMoveCard(filter: Criterion[], columnTitle: (column: BoardColu
       setSaving(person.id, true);
 
       try {
-        // NOTE: the API has no way to name the board as the source of a change, so the person's
-        // history records a board move as an edit.
-        const saved = await persons.update(person.id, person.version, { [to.target.field]: to.target.value });
+        const saved = await persons.update(person.id, person.version, { [to.target.field]: to.target.value }, 'board');
         queryClient.setQueryData(queryKeys.person(saved.id), saved);
         // Lists and cards elsewhere show the old value, so they load again when next shown.
         await queryClient.invalidateQueries({ queryKey: ['persons'], refetchType: 'none' });
