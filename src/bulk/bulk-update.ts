@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 import type { Actor } from '../auth/actor.js';
 import { selectCompanyRows } from '../companies/company.repository.js';
@@ -22,8 +22,8 @@ import { getSelection, selectionFilter } from '../selections/selection.service.j
 export const BULK_BATCH_SIZE = 500;
 /** Pause between batches in milliseconds, so other requests get their turn. */
 const BATCH_PAUSE_MS = 5;
-/** At most this many persons in one bulk update. */
-export const MAX_BULK_PERSONS = 1_000_000;
+/** At most this many records in one bulk update. */
+export const MAX_BULK_RECORDS = 1_000_000;
 
 /** The persons a bulk update covers: a selection, a list filter, or ticked rows. */
 export interface BulkTarget {
@@ -61,18 +61,40 @@ export interface BulkUpdateState {
   finishedAt: string | null;
 }
 
-/** Builds the WHERE expression of the target persons, deleted ones left out. */
-async function targetFilter(db: Executor, actor: Actor, target: BulkTarget) {
+type BulkEntity = 'person' | 'company';
+
+/** The list base query, field catalogue and table of each entity a bulk update can change. */
+const ENTITIES = {
+  person: {
+    catalogue: PERSON_FIELDS,
+    table: 'persons',
+    plural: 'persons',
+    other: 'companies',
+    selectIds: (db: Executor) => selectPersonRows(db).clearSelect().select('p.id'),
+  },
+  company: {
+    catalogue: COMPANY_FIELDS,
+    table: 'companies',
+    plural: 'companies',
+    other: 'persons',
+    selectIds: (db: Executor) => selectCompanyRows(db).clearSelect().select('c.id'),
+  },
+} as const;
+
+/** Builds the WHERE expression of a bulk update's target records, deleted ones left out. */
+async function targetFilter(db: Executor, actor: Actor, target: BulkTarget, entity: BulkEntity) {
+  const { catalogue, table, other } = ENTITIES[entity];
   const namedTargets = [target.selectionId, target.filter, target.ids].filter((part) => part !== undefined).length;
   if (namedTargets !== 1) throw validationFailed('/target', 'name exactly one of selectionId, filter or ids', 'invalid');
+
   if (target.selectionId !== undefined) {
     const selection = await getSelection(db, actor, target.selectionId);
-    if (selection.entity !== 'person') throw validationFailed('/target/selectionId', `selection ${selection.id} lists companies, not persons`);
-    return buildFilter(PERSON_FIELDS, actor, selectionFilter(selection));
+    if (selection.entity !== entity) throw validationFailed('/target/selectionId', `selection ${selection.id} lists ${other}, not ${ENTITIES[entity].plural}`);
+    return buildFilter(catalogue, actor, selectionFilter(selection));
   }
-  if (target.filter !== undefined) return buildFilter(PERSON_FIELDS, actor, { filter: targetCriteria(target.filter, PERSON_FIELDS) });
-  const ids = await knownIds(db, 'persons', target.ids ?? []);
-  return buildFilter(PERSON_FIELDS, actor, { idsFrom: sql`select unnest(${ids}::integer[])` });
+  if (target.filter !== undefined) return buildFilter(catalogue, actor, { filter: targetCriteria(target.filter, catalogue) });
+  const ids = await knownIds(db, table, target.ids ?? []);
+  return buildFilter(catalogue, actor, { idsFrom: sql`select unnest(${ids}::integer[])` });
 }
 
 /** Validates a target filter, given as one set of lines or as sets, with error paths under /target/filter. */
@@ -116,14 +138,14 @@ const NOT_ENABLED = sql<boolean>`(not coalesce(cat.lead_status_enabled, false) o
 /** Counts what a bulk update would do, without changing anything. */
 export async function previewBulkUpdate(db: Executor, actor: Actor, target: BulkTarget, changes: BulkChanges): Promise<BulkPreview> {
   await checkChanges(db, changes);
-  const filter = await targetFilter(db, actor, target);
-  const refusedCase = changes.leadStatusId === undefined ? sql`false` : sql`${NOT_ENABLED} and p.lead_status_id is distinct from ${changes.leadStatusId}`;
+  const filter = await targetFilter(db, actor, target, 'person');
+  const cannotChange = changes.leadStatusId === undefined ? sql`false` : sql`${NOT_ENABLED} and p.lead_status_id is distinct from ${changes.leadStatusId}`;
   const row = await selectPersonRows(db)
     .clearSelect()
     .select([
       sql<number>`cast(count(*) as integer)`.as('total'),
       sql<number>`cast(count(*) filter (where ${unchangedExpression(changes)}) as integer)`.as('unchanged'),
-      sql<number>`cast(count(*) filter (where ${refusedCase} and not ${unchangedExpression(changes)}) as integer)`.as('refused'),
+      sql<number>`cast(count(*) filter (where ${cannotChange} and not ${unchangedExpression(changes)}) as integer)`.as('refused'),
     ])
     .where(filter)
     .executeTakeFirstOrThrow();
@@ -145,21 +167,40 @@ export async function previewBulkUpdate(db: Executor, actor: Actor, target: Bulk
  */
 export async function startBulkUpdate(db: Db, actor: Actor, target: BulkTarget, changes: BulkChanges): Promise<number> {
   await checkChanges(db, changes);
-  const filter = await targetFilter(db, actor, target);
+  return createRun(db, actor, 'person', changes, await targetFilter(db, actor, target, 'person'));
+}
+
+/** Records a new run and the ids of every record it covers, in one transaction. */
+async function createRun(db: Db, actor: Actor, entity: BulkEntity, changes: BulkChanges | CompanyBulkChanges, filter: RawBuilder<SqlBool>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const run = await trx
       .insertInto('bulk_updates')
-      .values({ entity: 'person', changes: JSON.stringify(changes), total: 0, created_by: actor.userId })
+      .values({ entity, changes: JSON.stringify(changes), total: 0, created_by: actor.userId })
       .returning('id')
       .executeTakeFirstOrThrow();
     const inserted = await sql`
       insert into bulk_update_records (bulk_update_id, record_id)
-      select ${run.id}, ids.id from (${selectPersonRows(trx).clearSelect().select('p.id').where(filter)}) as ids`.execute(trx);
+      select ${run.id}, ids.id from (${ENTITIES[entity].selectIds(trx).where(filter)}) as ids`.execute(trx);
     const total = Number(inserted.numAffectedRows ?? 0);
-    if (total > MAX_BULK_PERSONS) throw validationFailed('/target', `covers ${total} persons; a bulk update may cover at most ${MAX_BULK_PERSONS}`);
+    if (total > MAX_BULK_RECORDS) {
+      throw validationFailed('/target', `covers ${total} ${ENTITIES[entity].plural}; a bulk update may cover at most ${MAX_BULK_RECORDS}`);
+    }
     await trx.updateTable('bulk_updates').set({ total }).where('id', '=', run.id).execute();
     return run.id;
   });
+}
+
+/** Returns the next record ids of a run that have no outcome yet, in id order. */
+async function nextRecordIds(trx: Trx, id: number, limit: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('bulk_update_records')
+    .select('record_id')
+    .where('bulk_update_id', '=', id)
+    .where('outcome', 'is', null)
+    .orderBy('record_id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.record_id);
 }
 
 /**
@@ -191,20 +232,13 @@ async function finish(db: Db, id: number, status: BulkUpdateStatus): Promise<Bul
 
 /** Runs one batch; returns how many persons are still to do after it (0 when finished). */
 async function runBatch(trx: Trx, actor: Actor, id: number, changes: BulkChanges): Promise<number> {
-  const todo = await trx
-    .selectFrom('bulk_update_records')
-    .select('record_id')
-    .where('bulk_update_id', '=', id)
-    .where('outcome', 'is', null)
-    .orderBy('record_id')
-    .limit(BULK_BATCH_SIZE)
-    .execute();
+  const todo = await nextRecordIds(trx, id, BULK_BATCH_SIZE);
   if (todo.length === 0) return 0;
 
   const persons = await selectPersonRows(trx)
     .clearSelect()
     .select(['p.id', 'p.version', 'p.deleted_at', sql<boolean>`${unchangedExpression(changes)}`.as('unchanged'), sql<boolean>`${NOT_ENABLED}`.as('not_enabled')])
-    .where('p.id', 'in', todo.map((row) => row.record_id))
+    .where('p.id', 'in', todo)
     .execute();
 
   const outcomes = new Map<number, { outcome: BulkUpdateOutcome; reason: string | null }>();
@@ -215,8 +249,9 @@ async function runBatch(trx: Trx, actor: Actor, id: number, changes: BulkChanges
     else if (changes.leadStatusId !== undefined && person.not_enabled) outcomes.set(person.id, { outcome: 'refused', reason: 'LEAD_STATUS_NOT_ENABLED' });
     else updates.push({ id: person.id, patch: { ...changes }, expectedVersion: person.version });
   }
-  for (const row of todo) if (!outcomes.has(row.record_id) && !updates.some((update) => update.id === row.record_id)) {
-    outcomes.set(row.record_id, { outcome: 'refused', reason: 'NOT_FOUND' });
+  const found = new Set(persons.map((person) => person.id));
+  for (const recordId of todo) {
+    if (!found.has(recordId)) outcomes.set(recordId, { outcome: 'refused', reason: 'NOT_FOUND' });
   }
 
   // updatePersons checks every rule again under its locks; an update it refuses is logged and the
@@ -252,8 +287,9 @@ async function runBatch(trx: Trx, actor: Actor, id: number, changes: BulkChanges
 
 /** Asks a running bulk update to stop after the batch it is working on. */
 export async function stopBulkUpdate(db: Executor, actor: Actor, id: number): Promise<BulkUpdateState> {
-  const result = await db.updateTable('bulk_updates').set({ status: 'stopping' }).where('id', '=', id).where('status', '=', 'running').executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) await getBulkUpdate(db, actor, id);
+  // Reading it first also checks that the actor may see the run, before anything changes.
+  await getBulkUpdate(db, actor, id);
+  await db.updateTable('bulk_updates').set({ status: 'stopping' }).where('id', '=', id).where('status', '=', 'running').execute();
   return getBulkUpdate(db, actor, id);
 }
 
@@ -327,19 +363,6 @@ export interface CompanyBulkPreview {
 /** Companies changed per transaction; each may carry hundreds of persons. */
 export const COMPANY_BULK_BATCH_SIZE = 100;
 
-async function companyTargetFilter(db: Executor, actor: Actor, target: BulkTarget) {
-  const namedTargets = [target.selectionId, target.filter, target.ids].filter((part) => part !== undefined).length;
-  if (namedTargets !== 1) throw validationFailed('/target', 'name exactly one of selectionId, filter or ids', 'invalid');
-  if (target.selectionId !== undefined) {
-    const selection = await getSelection(db, actor, target.selectionId);
-    if (selection.entity !== 'company') throw validationFailed('/target/selectionId', `selection ${selection.id} lists persons, not companies`);
-    return buildFilter(COMPANY_FIELDS, actor, selectionFilter(selection));
-  }
-  if (target.filter !== undefined) return buildFilter(COMPANY_FIELDS, actor, { filter: targetCriteria(target.filter, COMPANY_FIELDS) });
-  const ids = await knownIds(db, 'companies', target.ids ?? []);
-  return buildFilter(COMPANY_FIELDS, actor, { idsFrom: sql`select unnest(${ids}::integer[])` });
-}
-
 async function checkCompanyChanges(db: Executor, changes: CompanyBulkChanges): Promise<void> {
   if (changes.categoryId !== null) await loadSelectableCategory(db, changes.categoryId, '/changes/categoryId');
 }
@@ -347,7 +370,7 @@ async function checkCompanyChanges(db: Executor, changes: CompanyBulkChanges): P
 /** Counts what moving the companies to another category would do, without changing anything. */
 export async function previewCompanyBulkUpdate(db: Executor, actor: Actor, target: BulkTarget, changes: CompanyBulkChanges): Promise<CompanyBulkPreview> {
   await checkCompanyChanges(db, changes);
-  const filter = await companyTargetFilter(db, actor, target);
+  const filter = await targetFilter(db, actor, target, 'company');
   const unchanged = sql<boolean>`c.category_id is not distinct from ${changes.categoryId}`;
   const row = await selectCompanyRows(db)
     .clearSelect()
@@ -364,35 +387,16 @@ export async function previewCompanyBulkUpdate(db: Executor, actor: Actor, targe
 /** Starts a bulk category change of companies; `runBulkUpdate` does the work. */
 export async function startCompanyBulkUpdate(db: Db, actor: Actor, target: BulkTarget, changes: CompanyBulkChanges): Promise<number> {
   await checkCompanyChanges(db, changes);
-  const filter = await companyTargetFilter(db, actor, target);
-  return db.transaction().execute(async (trx) => {
-    const run = await trx
-      .insertInto('bulk_updates')
-      .values({ entity: 'company', changes: JSON.stringify(changes), total: 0, created_by: actor.userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const inserted = await sql`
-      insert into bulk_update_records (bulk_update_id, record_id)
-      select ${run.id}, ids.id from (${selectCompanyRows(trx).clearSelect().select('c.id').where(filter)}) as ids`.execute(trx);
-    await trx.updateTable('bulk_updates').set({ total: Number(inserted.numAffectedRows ?? 0) }).where('id', '=', run.id).execute();
-    return run.id;
-  });
+  return createRun(db, actor, 'company', changes, await targetFilter(db, actor, target, 'company'));
 }
 
 /** Runs one batch of companies through updateCompany, which moves their persons' lead statuses. */
 async function runCompanyBatch(trx: Trx, actor: Actor, id: number, changes: CompanyBulkChanges): Promise<number> {
-  const todo = await trx
-    .selectFrom('bulk_update_records')
-    .select('record_id')
-    .where('bulk_update_id', '=', id)
-    .where('outcome', 'is', null)
-    .orderBy('record_id')
-    .limit(COMPANY_BULK_BATCH_SIZE)
-    .execute();
+  const todo = await nextRecordIds(trx, id, COMPANY_BULK_BATCH_SIZE);
   if (todo.length === 0) return 0;
 
   const now = new Date();
-  for (const { record_id: companyId } of todo) {
+  for (const companyId of todo) {
     const company = await trx.selectFrom('companies').select(['version', 'category_id', 'deleted_at']).where('id', '=', companyId).executeTakeFirst();
     let outcome: BulkUpdateOutcome = 'changed';
     let reason: string | null = null;

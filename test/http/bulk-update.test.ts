@@ -95,6 +95,13 @@ describe.each(testEngines)('bulk update API on %s', (engine) => {
     expect(changed.rows[0]?.count).toBe(finished.changed);
   });
 
+  it("keeps other users' runs running", async () => {
+    const colleague = await testApp.signIn({ role: 'user' });
+    const started = (await admin.post('/api/persons/bulk-update', { target: { filter: [[{ field: 'lastName', operator: 'startsWith', values: ['Lead'] }]] }, changes: { ownerId: null } })).json();
+    expect((await colleague.post(`/api/bulk-updates/${started.id}/stop`)).statusCode).toBe(404);
+    expect((await waitUntilFinished(started.id)).status).toBe('done');
+  });
+
   it('sets our contact on ticked rows', async () => {
     const user = (await admin.get('/api/auth/me')).json().user;
     const ids = [];
