@@ -26,7 +26,7 @@ interface CursorPayload {
   k: SortValue[];
 }
 
-/** What a cursor pages through: a list of records, or a company's lead status history. */
+/** The rows a cursor pages through: a list of records, or a company's lead status history. */
 export type CursorScope = EntityName | 'leadStatusChange';
 
 /** The position a cursor points at: one value per sort key, the id last. */

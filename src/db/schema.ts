@@ -191,7 +191,7 @@ export type BulkUpdateOutcome = (typeof BULK_UPDATE_OUTCOMES)[number];
 export interface BulkUpdatesTable {
   id: Generated<number>;
   entity: 'person' | 'company';
-  /** What the run sets, such as {"leadStatusId": 2}. */
+  /** The values the run sets, such as {"leadStatusId": 2}. */
   changes: ColumnType<unknown, string, string>;
   status: Generated<BulkUpdateStatus>;
   total: number;

@@ -231,10 +231,12 @@ export async function selectionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** Reads the selection of the request's path, which must list records of `entity`. */
   const selectionOf = async (request: { params: unknown; actor: Parameters<typeof getSelection>[1] }, entity: SelectionEntity): Promise<Selection> => {
     const selection = await getSelection(app.db, request.actor, (request.params as { id: number }).id);
     if (selection.entity !== entity) {
-      throw validationFailed('/id', `selection ${selection.id} holds ${selection.entity === 'person' ? 'persons' : 'companies'}; use its /${selection.entity === 'person' ? 'persons' : 'companies'} path`);
+      const path = selection.entity === 'person' ? 'persons' : 'companies';
+      throw validationFailed('/id', `selection ${selection.id} lists ${path}; use its /${path} path`);
     }
     return selection;
   };

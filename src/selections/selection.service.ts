@@ -96,7 +96,7 @@ function toSelection(row: SelectionRow, actor: Actor): Selection {
   };
 }
 
-/** Tells whether the actor may change a selection: its owner, or an administrator when everyone sees it. */
+/** Tells whether the actor may change a selection: its owner, or an administrator when it is visible to everyone. */
 function mayChange(row: Pick<SelectionRow, 'owner_id' | 'visibility'>, actor: Actor): boolean {
   return row.owner_id === actor.userId || (actor.role === 'administrator' && row.visibility === 'everyone');
 }

@@ -167,7 +167,7 @@ interface BoardProps {
 
 type CardMove = (person: CardDragData['person'], from: BoardColumn, to: BoardColumn) => void;
 
-/** The columns side by side, with dragging between them. */
+/** Renders the columns side by side, with dragging between them. */
 function Board({ columns, filter, grouping, columnTitle, savingIds, onMove }: BoardProps) {
   const { t } = useTranslation();
   const [dragged, setDragged] = useState<CardDragData | null>(null);
