@@ -109,7 +109,7 @@ async function knownIds(db: Executor, table: 'persons' | 'companies', ids: reado
   const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', unique).execute()).map((row) => row.id));
   const unknown = unique.filter((id) => !found.has(id));
   if (unknown.length > 0) {
-    throw new AppError('REFERENCE_NOT_FOUND', `no ${table === 'persons' ? 'person' : 'company'} with id ${unknown.slice(0, 10).join(', ')}`, [
+    throw new AppError('REFERENCE_NOT_FOUND', `${table === 'persons' ? 'person' : 'company'} ids not found: ${unknown.slice(0, 10).join(', ')}; send ids of existing records`, [
       { field: '/target/ids', message: 'unknown ids', code: 'unknownReference' },
     ]);
   }
@@ -183,7 +183,7 @@ async function createRun(db: Db, actor: Actor, entity: BulkEntity, changes: Bulk
       select ${run.id}, ids.id from (${ENTITIES[entity].selectIds(trx).where(filter)}) as ids`.execute(trx);
     const total = Number(inserted.numAffectedRows ?? 0);
     if (total > MAX_BULK_RECORDS) {
-      throw validationFailed('/target', `covers ${total} ${ENTITIES[entity].plural}; a bulk update may cover at most ${MAX_BULK_RECORDS}`);
+      throw validationFailed('/target', `covers ${total} ${ENTITIES[entity].plural}; a bulk update may cover at most ${MAX_BULK_RECORDS}, so narrow the target`);
     }
     await trx.updateTable('bulk_updates').set({ total }).where('id', '=', run.id).execute();
     return run.id;

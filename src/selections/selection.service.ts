@@ -259,7 +259,7 @@ async function insertMembers(trx: Trx, selectionId: number, entity: SelectionEnt
   const known = new Set(existing.map((row) => row.id));
   const unknown = unique.filter((candidate) => !known.has(candidate));
   if (unknown.length > 0) {
-    throw new AppError('REFERENCE_NOT_FOUND', `no ${entity} with id ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}`, [
+    throw new AppError('REFERENCE_NOT_FOUND', `${entity} ids not found: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}; send ids of existing records`, [
       { field, message: `unknown ${entity} ids`, code: 'unknownReference' },
     ]);
   }
