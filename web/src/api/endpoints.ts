@@ -5,7 +5,12 @@ import type {
   CategoryGroup,
   Company,
   CompanyHistoryPage,
+  BulkUpdate,
+  BulkUpdatePreview,
+  BulkUpdateTarget,
+  CompanyBulkChanges,
   Criterion,
+  Filter,
   GroupCounts,
   ItemsResponse,
   Language,
@@ -13,6 +18,11 @@ import type {
   LeadStatusChange,
   Page,
   Person,
+  PersonBulkChanges,
+  Selection,
+  SelectionEntity,
+  SelectionKind,
+  SelectionVisibility,
   Session,
   User,
 } from './types';
@@ -37,18 +47,30 @@ export const lists = {
 };
 
 export interface ListRequest {
-  filter: Criterion[];
+  filter: Filter;
   sort: string;
   limit: number;
   cursor?: string | null;
   /** False skips counting the total. By default only the first page is counted. */
   includeTotal?: boolean;
+  /** Lists the records of this saved selection instead of all records of the kind. */
+  selectionId?: number;
+}
+
+/** Returns the API path of a list: all records of a kind, or the records of a saved selection. */
+export function listPath(kind: RecordKind, selectionId?: number): string {
+  return selectionId === undefined ? `/api/${kind}` : `/api/selections/${selectionId}/${kind}`;
+}
+
+/** Returns the filter as the API's query parameter takes it, or undefined for no filter. */
+export function filterParameter(filter: Filter): string | undefined {
+  return filter.length > 0 ? JSON.stringify(filter) : undefined;
 }
 
 export function fetchPage<T>(kind: RecordKind, request: ListRequest, signal?: AbortSignal): Promise<Page<T>> {
-  return apiRequest<Page<T>>('GET', `/api/${kind}`, {
+  return apiRequest<Page<T>>('GET', listPath(kind, request.selectionId), {
     query: {
-      filter: request.filter.length > 0 ? JSON.stringify(request.filter) : undefined,
+      filter: filterParameter(request.filter),
       sort: request.sort,
       limit: request.limit,
       cursor: request.cursor,
@@ -62,11 +84,12 @@ export function fetchPage<T>(kind: RecordKind, request: ListRequest, signal?: Ab
 export function fetchGroupCounts(
   kind: RecordKind,
   by: string[],
-  filter: Criterion[],
+  filter: Filter,
   signal?: AbortSignal,
+  selectionId?: number,
 ): Promise<GroupCounts> {
-  return apiRequest<GroupCounts>('GET', `/api/${kind}/group-counts`, {
-    query: { by: by.join(','), filter: filter.length > 0 ? JSON.stringify(filter) : undefined },
+  return apiRequest<GroupCounts>('GET', `${listPath(kind, selectionId)}/group-counts`, {
+    query: { by: by.join(','), filter: filterParameter(filter) },
     signal,
   });
 }
@@ -127,4 +150,63 @@ export const preferences = {
   get: (key: string) => apiRequest<{ value: unknown }>('GET', `/api/preferences/${encodeURIComponent(key)}`),
   put: (key: string, value: unknown) =>
     apiRequest<unknown>('PUT', `/api/preferences/${encodeURIComponent(key)}`, { body: { value } }),
+};
+
+export interface SelectionInput {
+  name: string;
+  description?: string | null;
+  entity: SelectionEntity;
+  kind: SelectionKind;
+  /** Criteria sets of a dynamic selection. */
+  criteria?: Criterion[][];
+  visibility?: SelectionVisibility;
+  /** First members of a static selection. */
+  memberIds?: number[];
+}
+
+export type SelectionPatch = Partial<Pick<SelectionInput, 'name' | 'description' | 'criteria' | 'visibility'>>;
+
+export const selections = {
+  list: (entity?: SelectionEntity) =>
+    apiRequest<ItemsResponse<Selection>>('GET', '/api/selections', entity === undefined ? {} : { query: { entity } }),
+  get: (id: number) => apiRequest<Selection>('GET', `/api/selections/${id}`),
+  create: (input: SelectionInput) => apiRequest<Selection>('POST', '/api/selections', { body: input }),
+  update: (id: number, version: number, patch: SelectionPatch) =>
+    apiRequest<Selection>('PATCH', `/api/selections/${id}`, { body: { ...patch, version } }),
+  remove: (id: number, version: number) => apiRequest<void>('DELETE', `/api/selections/${id}`, { query: { version } }),
+  copy: (id: number, name?: string) =>
+    apiRequest<Selection>('POST', `/api/selections/${id}/copy`, { body: name === undefined ? {} : { name } }),
+  makeStatic: (id: number, version: number) =>
+    apiRequest<Selection>('POST', `/api/selections/${id}/make-static`, { body: { version } }),
+  addMembers: (id: number, ids: number[]) =>
+    apiRequest<{ added: number }>('POST', `/api/selections/${id}/members`, { body: { ids } }),
+  removeMembers: (id: number, ids: number[]) =>
+    apiRequest<{ removed: number }>('POST', `/api/selections/${id}/members/remove`, { body: { ids } }),
+  /** Address of the CSV export; the browser downloads it with the session cookie. */
+  exportUrl: (id: number, separator: 'comma' | 'semicolon') => `/api/selections/${id}/export.csv?separator=${separator}`,
+};
+
+export interface BulkUpdateRecord {
+  recordId: number;
+  name: string | null;
+  outcome: 'changed' | 'unchanged' | 'refused';
+  reason: string | null;
+  doneAt: string;
+}
+
+export const bulkUpdates = {
+  previewPersons: (target: BulkUpdateTarget, changes: PersonBulkChanges) =>
+    apiRequest<BulkUpdatePreview>('POST', '/api/persons/bulk-update/preview', { body: { target, changes } }),
+  startPersons: (target: BulkUpdateTarget, changes: PersonBulkChanges) =>
+    apiRequest<BulkUpdate>('POST', '/api/persons/bulk-update', { body: { target, changes } }),
+  previewCompanies: (target: BulkUpdateTarget, changes: CompanyBulkChanges) =>
+    apiRequest<BulkUpdatePreview>('POST', '/api/companies/bulk-update/preview', { body: { target, changes } }),
+  startCompanies: (target: BulkUpdateTarget, changes: CompanyBulkChanges) =>
+    apiRequest<BulkUpdate>('POST', '/api/companies/bulk-update', { body: { target, changes } }),
+  get: (id: number) => apiRequest<BulkUpdate>('GET', `/api/bulk-updates/${id}`),
+  stop: (id: number) => apiRequest<BulkUpdate>('POST', `/api/bulk-updates/${id}/stop`),
+  records: (id: number, after: number | null) =>
+    apiRequest<{ items: BulkUpdateRecord[]; nextAfter: number | null }>('GET', `/api/bulk-updates/${id}/records`, {
+      query: { limit: 500, ...(after === null ? {} : { after }) },
+    }),
 };

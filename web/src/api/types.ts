@@ -133,6 +133,12 @@ export interface Criterion {
   values: Array<string | number | boolean | null>;
 }
 
+/**
+ * A list filter: one set of lines that are ANDed, or several such sets that are ORed (the find
+ * screen and dynamic selections use sets).
+ */
+export type Filter = Criterion[] | Criterion[][];
+
 export interface GroupKey {
   field: string;
   value: string | number | boolean | null;
@@ -168,4 +174,59 @@ export interface CompanyLeadStatusChange extends LeadStatusChange {
 export interface CompanyHistoryPage {
   items: CompanyLeadStatusChange[];
   nextCursor: string | null;
+}
+
+export type SelectionEntity = 'person' | 'company';
+export type SelectionKind = 'dynamic' | 'static';
+export type SelectionVisibility = 'everyone' | 'owner';
+
+export interface Selection {
+  id: number;
+  name: string;
+  description: string | null;
+  entity: SelectionEntity;
+  kind: SelectionKind;
+  /** Criteria sets of a dynamic selection; null for a static one. */
+  criteria: Criterion[][] | null;
+  owner: NamedRef;
+  visibility: SelectionVisibility;
+  /** Whether the signed-in user may change or delete it. */
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The records a bulk update works on: exactly one of a saved selection, a filter or ticked ids. */
+export type BulkUpdateTarget = { selectionId: number } | { filter: Filter } | { ids: number[] };
+
+export interface PersonBulkChanges {
+  leadStatusId?: number;
+  ownerId?: number | null;
+}
+
+export interface CompanyBulkChanges {
+  categoryId: number | null;
+}
+
+export interface BulkUpdatePreview {
+  total: number;
+  change: number;
+  unchanged: number;
+  refused: Array<{ reason: 'leadStatusNotEnabled'; count: number }>;
+}
+
+export type BulkUpdateStatus = 'running' | 'stopping' | 'stopped' | 'done' | 'interrupted';
+
+export interface BulkUpdate {
+  id: number;
+  status: BulkUpdateStatus;
+  changes: { leadStatusId?: number; ownerId?: number | null; categoryId?: number | null };
+  total: number;
+  done: number;
+  changed: number;
+  unchanged: number;
+  refused: number;
+  createdAt: string;
+  finishedAt: string | null;
 }

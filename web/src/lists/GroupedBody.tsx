@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fetchGroupCounts, type RecordKind } from '../api/endpoints';
-import type { Criterion, GroupKey, Language } from '../api/types';
+import type { Filter, GroupKey, Language } from '../api/types';
+import { andLines } from '../criteria/filters';
 import { formatNumber } from '../i18n/format';
 import { ErrorNotice, Spinner } from '../ui/feedback';
 import type { ColumnSpec } from './columns';
@@ -19,7 +20,9 @@ interface GroupedBodyProps<T extends { id: number }> {
   kind: RecordKind;
   specs: ColumnSpec<T>[];
   layout: ListLayout;
-  criteria: Criterion[];
+  criteria: Filter;
+  /** Groups the records of this saved selection instead of all records of the kind. */
+  selectionId?: number;
   sort: string;
   language: Language;
   rowHref: (row: T) => string;
@@ -28,7 +31,7 @@ interface GroupedBodyProps<T extends { id: number }> {
 }
 
 export function GroupedBody<T extends { id: number }>(props: GroupedBodyProps<T>) {
-  const { kind, specs, layout, criteria, onTotal } = props;
+  const { kind, specs, layout, criteria, onTotal, selectionId } = props;
   const { t } = useTranslation();
   const fields = layout.groupBy
     .map((columnId) => specs.find((spec) => spec.id === columnId)?.filterField)
@@ -36,8 +39,8 @@ export function GroupedBody<T extends { id: number }>(props: GroupedBodyProps<T>
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
 
   const counts = useQuery({
-    queryKey: [kind, 'groups', fields, criteria],
-    queryFn: ({ signal }) => fetchGroupCounts(kind, fields, criteria, signal),
+    queryKey: [kind, 'groups', fields, criteria, selectionId ?? null],
+    queryFn: ({ signal }) => fetchGroupCounts(kind, fields, criteria, signal, selectionId),
   });
   const total = counts.data?.total ?? null;
   useEffect(() => onTotal(total), [total, onTotal]);
@@ -126,14 +129,15 @@ function GroupRows<T extends { id: number }>({
   criteria,
   sort,
   rowHref,
+  selectionId,
 }: GroupedBodyProps<T> & { node: GroupNode }) {
   const { t } = useTranslation();
   // The scroll element lives in state, not in a ref: the rows mount in the same commit as their
   // scroll element, before React sets a ref, so the virtualizer would measure no element and
   // render no rows. Setting state renders the rows again once the element exists.
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  const filter = [...criteria, ...groupCriteria(node.path)];
-  const { query, rows } = useRecordPages<T>(kind, filter, sort);
+  const filter = andLines(criteria, groupCriteria(node.path));
+  const { query, rows } = useRecordPages<T>(kind, filter, sort, true, selectionId);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const getScrollElement = useCallback(() => scrollElement, [scrollElement]);

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 import { isApiError } from '../api/client';
 import type { RecordKind } from '../api/endpoints';
-import type { Criterion, Language } from '../api/types';
+import type { Criterion, Filter, Language } from '../api/types';
+import { andLines } from '../criteria/filters';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { ActiveFilters } from './ActiveFilters';
 import { ColumnChooser } from './ColumnChooser';
@@ -18,21 +19,34 @@ import { useRecordPages } from './useRecordPages';
 /** Height in pixels of the sticky header row; the rows below start there. */
 const HEADER_HEIGHT = 40;
 
+/** What a list shows right now, for actions on its records such as a bulk update. */
+export interface ListContext {
+  /** The filter of the rows shown: the list's own criteria with the user's column filters. */
+  filter: Filter;
+  /** Rows matching the filter, or null while counting. */
+  total: number | null;
+}
+
 export interface RecordListProps<T extends { id: number }> {
   kind: RecordKind;
   /** Preference key under which this user's layout of this list is stored. */
   preferenceKey: string;
   specs: ColumnSpec<T>[];
   defaults: ListLayout;
-  /** Criteria every row of this list meets, such as "of company 42"; not shown as user filters. */
-  baseFilter?: Criterion[];
+  /**
+   * Criteria every row of this list meets, such as "of company 42" or the sets of the find screen;
+   * not shown as user filters.
+   */
+  baseFilter?: Filter;
+  /** Lists the records of this saved selection instead of all records of the kind. */
+  selectionId?: number;
   /** Accessible name of the table. */
   label: string;
   countText: (count: number) => string;
   rowHref: (row: T) => string;
   /** Empty state for a list without rows while the user has set no filter. */
   empty: ReactNode;
-  actions?: ReactNode;
+  actions?: ReactNode | ((list: ListContext) => ReactNode);
   variant: 'page' | 'tab';
 }
 
@@ -63,6 +77,7 @@ function LoadedRecordList<T extends { id: number }>({
   empty,
   actions,
   variant,
+  selectionId,
   layout,
   update,
   layoutError,
@@ -79,12 +94,12 @@ function LoadedRecordList<T extends { id: number }>({
   const [chooserOpen, setChooserOpen] = useState(false);
   const [groupTotal, setGroupTotal] = useState<number | null>(null);
 
-  const criteria = useMemo(() => [...baseFilter, ...filterCriteria(layout, specs)], [baseFilter, layout, specs]);
+  const criteria = useMemo(() => andLines(baseFilter, filterCriteria(layout, specs)), [baseFilter, layout, specs]);
   const sort = sortParameter(layout, specs);
   const grouped = layout.groupBy.length > 0;
   const hasUserFilters = Object.keys(layout.filters).length > 0;
 
-  const { query, rows, total: flatTotal } = useRecordPages<T>(kind, criteria, sort, !grouped);
+  const { query, rows, total: flatTotal } = useRecordPages<T>(kind, criteria, sort, !grouped, selectionId);
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const getScrollElement = useCallback(() => scrollElement, [scrollElement]);
@@ -120,6 +135,7 @@ function LoadedRecordList<T extends { id: number }>({
         rowHref={rowHref}
         onTotal={setGroupTotal}
         width={tableWidth}
+        {...(selectionId === undefined ? {} : { selectionId })}
       />
     );
   } else if (query.isPending) {
@@ -166,7 +182,7 @@ function LoadedRecordList<T extends { id: number }>({
             <span className="icon icon-columns" aria-hidden="true" />
             {t('columns.open')}
           </button>
-          {actions}
+          {typeof actions === 'function' ? actions({ filter: criteria, total }) : actions}
         </div>
       </div>
 
