@@ -25,7 +25,11 @@ export interface ListContext {
   filter: Filter;
   /** Rows matching the filter, or null while counting. */
   total: number | null;
+  /** Ids of the rows the user ticked, in the order ticked; empty when none are. */
+  tickedIds: number[];
 }
+
+const NO_IDS: number[] = [];
 
 export interface RecordListProps<T extends { id: number }> {
   kind: RecordKind;
@@ -182,7 +186,7 @@ function LoadedRecordList<T extends { id: number }>({
             <span className="icon icon-columns" aria-hidden="true" />
             {t('columns.open')}
           </button>
-          {typeof actions === 'function' ? actions({ filter: criteria, total }) : actions}
+          {typeof actions === 'function' ? actions({ filter: criteria, total, tickedIds: NO_IDS }) : actions}
         </div>
       </div>
 
