@@ -13,6 +13,9 @@ const CompanyCardPage = lazy(() => import('../companies/CompanyCardPage'));
 const PersonListPage = lazy(() => import('../persons/PersonListPage'));
 const PersonCardPage = lazy(() => import('../persons/PersonCardPage'));
 const BoardPage = lazy(() => import('../board/BoardPage'));
+const FindPage = lazy(() => import('../find/FindPage'));
+const SelectionListPage = lazy(() => import('../selections/SelectionListPage'));
+const SelectionPage = lazy(() => import('../selections/SelectionPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -68,6 +71,14 @@ function Screen({ pathname }: { pathname: string }) {
   if (pathname === paths.companies) return <CompanyListPage />;
   if (pathname === paths.persons) return <PersonListPage />;
   if (pathname === paths.board) return <BoardPage />;
+  if (pathname === paths.find) return <FindPage />;
+  if (pathname === paths.selections) return <SelectionListPage />;
+
+  const selection = /^\/selections\/(\d+)(\/board)?$/.exec(pathname);
+  if (selection?.[1] !== undefined) {
+    const id = Number(selection[1]);
+    return selection[2] === undefined ? <SelectionPage key={id} selectionId={id} /> : <BoardPage key={id} selectionId={id} />;
+  }
 
   const company = /^\/companies\/(\d+)$/.exec(pathname);
   if (company?.[1] !== undefined) return <CompanyCardPage key={company[1]} companyId={Number(company[1])} />;

@@ -8,7 +8,7 @@ import { describeError } from '../ui/errors';
 import { Link, paths, useLocation } from './router';
 
 /** Screens that are planned; the navigation shows them so users see where the product is going. */
-const PLANNED_SCREENS = ['find', 'selections', 'dashboards', 'admin'] as const;
+const PLANNED_SCREENS = ['dashboards', 'admin'] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -17,6 +17,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const sections = [
     { to: paths.companies, label: t('nav.companies'), icon: 'building' },
     { to: paths.persons, label: t('nav.persons'), icon: 'person' },
+    { to: paths.find, label: t('nav.find'), icon: 'find' },
+    { to: paths.selections, label: t('nav.selections'), icon: 'selections' },
     { to: paths.board, label: t('nav.board'), icon: 'board' },
   ] as const;
 

@@ -58,4 +58,8 @@ export const paths = {
   persons: '/persons',
   person: (id: number) => `/persons/${id}`,
   board: '/board',
+  find: '/find',
+  selections: '/selections',
+  selection: (id: number) => `/selections/${id}`,
+  selectionBoard: (id: number) => `/selections/${id}/board`,
 };

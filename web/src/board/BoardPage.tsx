@@ -23,7 +23,8 @@ const DRAG_START_DISTANCE = 6;
 const GROUPINGS: BoardGrouping[] = ['leadStatus', 'owner'];
 
 /** Renders the board view of all leads: one column per lead status (or per owner), cards movable between them. */
-export default function BoardPage() {
+export default function BoardPage({ selectionId }: { selectionId?: number } = {}) {
+  void selectionId;
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [grouping, setGrouping] = useState<BoardGrouping>('leadStatus');
