@@ -248,6 +248,78 @@ test.describe('board view', () => {
     await expect(column(page, 'Open')).toBeVisible();
   });
 
+  test('board of a saved selection', async ({ page, api }) => {
+    const company = await api.createCompany({ name: uniqueName('Selectie Bord'), category: 'Lead' });
+    const lastName = uniqueName('Kok');
+    const statuses = ['Open', 'Open', 'Contact opnemen'];
+    const people = [];
+    for (const [index, status] of statuses.entries()) {
+      const person = await api.createPerson({ firstName: `Lid${index + 1}`, lastName, companyId: company.id });
+      if (status !== 'Open') await api.updatePerson(person.id, person.version, { leadStatusId: await api.leadStatusId(status) });
+      people.push(person);
+    }
+    const selectionName = uniqueName('Bakkers');
+    const selection = await api.createPersonSelection(selectionName, [{ field: 'company', operator: 'isOneOf', values: [company.id] }]);
+
+    await page.goto(`/selections/${selection.id}/board`);
+    await expect(page.getByRole('heading', { level: 1, name: `Bordweergave: ${selectionName}` })).toBeVisible();
+    await expect(page.getByText(/^3 personen$/)).toBeVisible();
+    await expect(column(page, 'Open')).toHaveAccessibleName('Open 2');
+    const counts = await columnCounts(page);
+    expect(counts.reduce((sum, entry) => sum + entry.count, 0)).toBe(await api.selectionPersonCount(selection.id));
+    await expect(page.getByRole('combobox', { name: 'Bord van' })).toHaveValue(String(selection.id));
+    await saveScreenshot(page, 'nl-board-selection');
+
+    const first = people[0];
+    if (first === undefined) throw new Error('no person was created');
+    await dragCard(page, card(column(page, 'Open'), `Lid1 ${lastName}`), column(page, 'Contact opnemen'));
+    await expect(column(page, 'Contact opnemen')).toHaveAccessibleName('Contact opnemen 2');
+    await expect(column(page, 'Open')).toHaveAccessibleName('Open 1');
+    expect((await api.getPerson(first.id)).leadStatus?.name).toBe('Contact opnemen');
+    expect((await api.leadStatusHistory(first.id))[0]?.source).toBe('board');
+
+    await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: selectionName }).click();
+    await expect(page).toHaveURL(new RegExp(`/selections/${selection.id}$`));
+  });
+
+  test('toolbar filters narrow the columns', async ({ page, api }) => {
+    const me = await api.currentUser();
+    const { company, person, lastName } = await createLead(api, 'Fien', 'Filter');
+    await api.updatePerson(person.id, person.version, { ownerId: me.id });
+    await api.updateCompany(company.id, company.version, { country: 'Luxemburg' });
+
+    await page.goto('/board');
+    await expect(column(page, 'Open')).toBeVisible();
+    const filters = page.getByRole('group', { name: 'Filters van het bord' });
+
+    await filters.getByRole('combobox', { name: 'Onze contactpersoon' }).selectOption({ label: 'Ik' });
+    const mine = await api.personGroupCounts('leadStatus', [...ALL_LEADS, { field: 'owner', operator: 'isOneOf', values: ['currentUser'] }]);
+    await expect(page.getByText(new RegExp(`^${mine.total.toLocaleString('nl-NL')} leads?$`))).toBeVisible();
+
+    const counted = page.waitForResponse((response) => response.url().includes('/api/persons/group-counts') && response.url().includes('Luxemburg'));
+    await filters.getByRole('searchbox', { name: 'Land' }).fill('Luxemburg');
+    await counted;
+    await filters.getByRole('combobox', { name: 'Geregistreerd' }).selectOption({ label: 'Vandaag' });
+    const narrowed = await api.personGroupCounts('leadStatus', [
+      ...ALL_LEADS,
+      { field: 'owner', operator: 'isOneOf', values: ['currentUser'] },
+      { field: 'country', operator: 'contains', values: ['Luxemburg'] },
+      { field: 'registeredAt', operator: 'today', values: [] },
+    ]);
+    await expect(page.getByText(new RegExp(`^${narrowed.total} leads?$`))).toBeVisible();
+    await expect(card(column(page, 'Open'), `Fien ${lastName}`)).toBeVisible();
+    const counts = await columnCounts(page);
+    expect(counts.reduce((sum, entry) => sum + entry.count, 0)).toBe(narrowed.total);
+    await saveScreenshot(page, 'nl-board-filters');
+
+    await filters.getByRole('combobox', { name: 'Onze contactpersoon' }).selectOption({ label: 'Zonder onze contactpersoon' });
+    await expect(page.getByText('Geen personen die aan de filters voldoen')).toBeVisible();
+    await page.getByRole('button', { name: 'Filters wissen' }).first().click();
+    await expect(filters.getByRole('searchbox', { name: 'Land' })).toHaveValue('');
+    const all = await api.personGroupCounts('leadStatus', ALL_LEADS);
+    await expect(page.getByText(new RegExp(`^${all.total.toLocaleString('nl-NL')} leads?$`))).toBeVisible();
+  });
+
   test('English shows no Dutch', async ({ page, api }) => {
     const { companyName, lastName } = await createLead(api, 'Emma', 'English');
     const fullName = `Emma ${lastName}`;

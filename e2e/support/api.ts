@@ -109,4 +109,15 @@ export class TrechterApi {
   async resetListLayout(key: string): Promise<void> {
     await this.send('PUT', `/api/preferences/${key}`, { value: null });
   }
+
+  /** Saves a dynamic person selection with one set of criteria lines. */
+  async createPersonSelection(name: string, criteria: unknown[]): Promise<{ id: number }> {
+    return this.send('POST', '/api/selections', { name, entity: 'person', kind: 'dynamic', criteria: [criteria], visibility: 'everyone' });
+  }
+
+  /** Returns how many persons a saved selection holds, as its record list counts them. */
+  async selectionPersonCount(id: number): Promise<number> {
+    const page = await this.send<{ total: number }>('GET', `/api/selections/${id}/persons?limit=1`);
+    return page.total;
+  }
 }

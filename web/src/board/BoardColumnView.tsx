@@ -21,6 +21,8 @@ const PREFETCH_CARDS = 15;
 interface BoardColumnViewProps {
   column: BoardColumn;
   filter: Criterion[];
+  /** The saved selection the board shows, or null for all leads. */
+  selectionId: number | null;
   grouping: BoardGrouping;
   targets: BoardColumn[];
   columnTitle: (column: BoardColumn) => string;
@@ -35,7 +37,7 @@ interface BoardColumnViewProps {
  * scrolls. Only the cards in view are rendered (TanStack Virtual), so a column of thousands of
  * cards scrolls as smoothly as a column of ten.
  */
-export function BoardColumnView({ column, filter, grouping, targets, columnTitle, savingIds, dragging, onMove }: BoardColumnViewProps) {
+export function BoardColumnView({ column, filter, selectionId, grouping, targets, columnTitle, savingIds, dragging, onMove }: BoardColumnViewProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const titleId = useId();
@@ -45,9 +47,13 @@ export function BoardColumnView({ column, filter, grouping, targets, columnTitle
   const { setNodeRef, isOver } = useDroppable({ id: column.id, data: { column }, disabled: column.target === null });
 
   const query = useInfiniteQuery({
-    queryKey: boardKeys.column(criteria),
+    queryKey: boardKeys.column(criteria, selectionId),
     queryFn: ({ pageParam, signal }) =>
-      fetchPage<Person>('persons', { filter: criteria, sort: 'lastName', limit: PAGE_SIZE, cursor: pageParam, includeTotal: false }, signal),
+      fetchPage<Person>(
+        'persons',
+        { filter: criteria, sort: 'lastName', limit: PAGE_SIZE, cursor: pageParam, includeTotal: false, ...(selectionId === null ? {} : { selectionId }) },
+        signal,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
     // Loaded pages are only ever replaced whole, so comparing them with the previous result finds nothing to share.

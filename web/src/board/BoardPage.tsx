@@ -3,14 +3,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { fetchGroupCounts } from '../api/endpoints';
+import { isApiError } from '../api/client';
+import { fetchGroupCounts, selections } from '../api/endpoints';
 import { useLeadStatuses, useUsers } from '../api/queries';
-import type { Language } from '../api/types';
-import { Link, paths } from '../app/router';
+import type { Language, Selection } from '../api/types';
+import { Link, navigate, paths } from '../app/router';
 import { formatNumber } from '../i18n/format';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { CardFacts, type CardDragData } from './BoardCard';
-import { boardFilter, leadStatusColumns, ownerColumns, type BoardColumn, type BoardGrouping } from './boardColumns';
+import { BoardFilterBar } from './BoardFilterBar';
+import {
+  activeFilterCount,
+  boardFilter,
+  leadStatusColumns,
+  NO_TOOLBAR_FILTERS,
+  ownerColumns,
+  type BoardColumn,
+  type BoardGrouping,
+  type BoardToolbarFilters,
+} from './boardColumns';
 import { BoardColumnView } from './BoardColumnView';
 import { boardKeys, useMoveCard } from './useMoveCard';
 
@@ -22,22 +33,74 @@ const DRAG_START_DISTANCE = 6;
 
 const GROUPINGS: BoardGrouping[] = ['leadStatus', 'owner'];
 
-/** Renders the board view of all leads: one column per lead status (or per owner), cards movable between them. */
+/** Renders the board of all leads, or of a saved person selection: one column per lead status (or per owner), cards movable between them. */
 export default function BoardPage({ selectionId }: { selectionId?: number } = {}) {
-  void selectionId;
+  const { t } = useTranslation();
+  const scopeId = selectionId ?? null;
+  const selection = useQuery({
+    queryKey: ['selections', 'record', scopeId],
+    queryFn: () => selections.get(scopeId ?? 0),
+    enabled: scopeId !== null,
+  });
+
+  if (scopeId === null) return <LoadedBoard selection={null} />;
+  if (selection.isPending) return <Spinner label={t('common.loading')} />;
+  if (selection.isError) {
+    return (
+      <div className="page">
+        {isApiError(selection.error, 'NOT_FOUND') ? (
+          <EmptyState
+            title={t('board.selectionNotFoundTitle')}
+            action={
+              <Link to={paths.selections} className="button button-secondary">
+                {t('board.toSelections')}
+              </Link>
+            }
+          >
+            {t('board.selectionNotFoundText')}
+          </EmptyState>
+        ) : (
+          <ErrorNotice error={selection.error} onRetry={() => void selection.refetch()} />
+        )}
+      </div>
+    );
+  }
+  if (selection.data.entity !== 'person') {
+    return (
+      <div className="page">
+        <EmptyState
+          title={t('board.companySelectionTitle')}
+          action={
+            <Link to={paths.selection(selection.data.id)} className="button button-secondary">
+              {t('board.toSelection')}
+            </Link>
+          }
+        >
+          {t('board.companySelectionText')}
+        </EmptyState>
+      </div>
+    );
+  }
+  return <LoadedBoard selection={selection.data} />;
+}
+
+function LoadedBoard({ selection }: { selection: Selection | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const selectionId = selection?.id ?? null;
   const [grouping, setGrouping] = useState<BoardGrouping>('leadStatus');
   const [nameInput, setNameInput] = useState('');
+  const [toolbar, setToolbar] = useState<BoardToolbarFilters>(NO_TOOLBAR_FILTERS);
   const name = useDebouncedValue(nameInput.trim(), NAME_FILTER_DELAY_MS);
-  const filter = useMemo(() => boardFilter(name), [name]);
+  const filter = useMemo(() => boardFilter(selection === null, name, toolbar), [selection, name, toolbar]);
+  const filtered = name !== '' || activeFilterCount(toolbar) > 0;
 
   const statuses = useLeadStatuses(language);
   const users = useUsers();
   const counts = useQuery({
-    queryKey: boardKeys.counts(grouping, filter),
-    queryFn: ({ signal }) => fetchGroupCounts('persons', [grouping], filter, signal),
-    // While a new name filter is counted, the columns stay in place instead of blinking. Counts of
+    queryKey: boardKeys.counts(grouping, filter, selectionId),
+    queryFn: ({ signal }) => fetchGroupCounts('persons', [grouping], filter, signal, selectionId ?? undefined),
+    // While a new filter is counted, the columns stay in place instead of blinking. Counts of
     // the other grouping would fill the wrong columns, so a grouping change waits for its own.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === grouping ? previous : undefined),
   });
@@ -58,10 +121,15 @@ export default function BoardPage({ selectionId }: { selectionId?: number } = {}
     (column: BoardColumn) => column.title ?? (column.id.startsWith('owner:') ? t('board.noOwnerColumn') : t('board.noLeadStatusColumn')),
     [t],
   );
-  const { move, savingIds } = useMoveCard(filter, columnTitle);
+  const { move, savingIds } = useMoveCard(filter, selectionId, columnTitle);
 
   const listError = grouping === 'leadStatus' ? statuses.error : users.error;
   const total = counts.data?.total ?? null;
+
+  function clearFilters() {
+    setNameInput('');
+    setToolbar(NO_TOOLBAR_FILTERS);
+  }
 
   let content;
   if (counts.isError || listError !== null) {
@@ -77,7 +145,20 @@ export default function BoardPage({ selectionId }: { selectionId?: number } = {}
     );
   } else if (columns === null) {
     content = <Spinner label={t('common.loading')} />;
-  } else if (total === 0 && name === '') {
+  } else if (total === 0 && !filtered && selection !== null) {
+    content = (
+      <EmptyState
+        title={t('board.emptySelectionTitle')}
+        action={
+          <Link to={paths.selection(selection.id)} className="button button-primary">
+            {t('board.toSelection')}
+          </Link>
+        }
+      >
+        {selection.kind === 'static' ? t('board.emptyStaticSelectionText') : t('board.emptyDynamicSelectionText')}
+      </EmptyState>
+    );
+  } else if (total === 0 && !filtered) {
     content = (
       <EmptyState
         title={t('board.emptyTitle')}
@@ -93,10 +174,10 @@ export default function BoardPage({ selectionId }: { selectionId?: number } = {}
   } else if (total === 0) {
     content = (
       <EmptyState
-        title={t('board.noMatchTitle', { name })}
+        title={name === '' ? t('board.noFilterMatchTitle') : t('board.noMatchTitle', { name })}
         action={
-          <button type="button" className="button button-secondary" onClick={() => setNameInput('')}>
-            {t('filter.clear')}
+          <button type="button" className="button button-secondary" onClick={clearFilters}>
+            {activeFilterCount(toolbar) === 0 ? t('filter.clear') : t('board.clearFilters')}
           </button>
         }
       >
@@ -108,6 +189,7 @@ export default function BoardPage({ selectionId }: { selectionId?: number } = {}
       <Board
         columns={columns}
         filter={filter}
+        selectionId={selectionId}
         grouping={grouping}
         columnTitle={columnTitle}
         savingIds={savingIds}
@@ -116,17 +198,30 @@ export default function BoardPage({ selectionId }: { selectionId?: number } = {}
     );
   }
 
+  const intro = selection === null ? (grouping === 'owner' ? t('board.introOwner') : t('board.intro')) : grouping === 'owner' ? t('board.introSelectionOwner') : t('board.introSelection');
+  const countText = total === null ? '' : selection === null ? t('board.count', { count: total, formatted: formatNumber(total, language) }) : t('board.countPersons', { count: total, formatted: formatNumber(total, language) });
+
   return (
     <div className="page page-list page-board">
+      {selection === null ? null : (
+        <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
+          <Link to={paths.selections}>{t('nav.selections')}</Link>
+          <span aria-hidden="true"> / </span>
+          <Link to={paths.selection(selection.id)}>{selection.name}</Link>
+          <span aria-hidden="true"> / </span>
+          <span aria-current="page">{t('board.title')}</span>
+        </nav>
+      )}
       <header className="page-header">
         <div>
-          <h1 className="page-title">{t('board.title')}</h1>
-          <p className="page-intro">{grouping === 'owner' ? t('board.introOwner') : t('board.intro')}</p>
+          <h1 className="page-title">{selection === null ? t('board.title') : t('board.selectionTitle', { name: selection.name })}</h1>
+          <p className="page-intro">{intro}</p>
         </div>
+        <BoardPicker selectionId={selectionId} />
       </header>
       <div className="list-toolbar">
         <span className="list-count" role="status">
-          {total === null ? '' : t('board.count', { count: total, formatted: formatNumber(total, language) })}
+          {countText}
         </span>
         <div className="list-toolbar-controls">
           <label className="board-name-filter">
@@ -152,14 +247,46 @@ export default function BoardPage({ selectionId }: { selectionId?: number } = {}
           </div>
         </div>
       </div>
+      <BoardFilterBar filters={toolbar} onChange={setToolbar} leadCategoriesOnly={selection === null} />
       {content}
     </div>
+  );
+}
+
+/** Lets the user switch between the board of all leads and the boards of saved person selections. */
+function BoardPicker({ selectionId }: { selectionId: number | null }) {
+  const { t } = useTranslation();
+  const list = useQuery({ queryKey: ['selections', 'list', 'person'], queryFn: () => selections.list('person'), select: (response) => response.items });
+  const items = list.data ?? [];
+  const known = selectionId === null || items.some((item) => item.id === selectionId);
+
+  return (
+    <label className="inline-field board-picker">
+      <span>{t('board.show')}</span>
+      <select
+        value={selectionId === null ? '' : String(selectionId)}
+        onChange={(event) => navigate(event.target.value === '' ? paths.board : paths.selectionBoard(Number(event.target.value)))}
+      >
+        <option value="">{t('board.allLeads')}</option>
+        {known ? null : <option value={String(selectionId)}>{t('board.thisSelection')}</option>}
+        {items.length > 0 ? (
+          <optgroup label={t('board.selections')}>
+            {items.map((item) => (
+              <option key={item.id} value={String(item.id)}>
+                {item.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </select>
+    </label>
   );
 }
 
 interface BoardProps {
   columns: BoardColumn[];
   filter: ReturnType<typeof boardFilter>;
+  selectionId: number | null;
   grouping: BoardGrouping;
   columnTitle: (column: BoardColumn) => string;
   savingIds: ReadonlySet<number>;
@@ -169,7 +296,7 @@ interface BoardProps {
 type CardMove = (person: CardDragData['person'], from: BoardColumn, to: BoardColumn) => void;
 
 /** Renders the columns side by side, with dragging between them. */
-function Board({ columns, filter, grouping, columnTitle, savingIds, onMove }: BoardProps) {
+function Board({ columns, filter, selectionId, grouping, columnTitle, savingIds, onMove }: BoardProps) {
   const { t } = useTranslation();
   const [dragged, setDragged] = useState<CardDragData | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: DRAG_START_DISTANCE } }));
@@ -205,6 +332,7 @@ function Board({ columns, filter, grouping, columnTitle, savingIds, onMove }: Bo
             key={column.id}
             column={column}
             filter={filter}
+            selectionId={selectionId}
             grouping={grouping}
             targets={targets}
             columnTitle={columnTitle}

@@ -25,11 +25,58 @@ export interface BoardColumn {
   target: DropTarget | null;
 }
 
-/** Returns the board's filter: all leads, narrowed to names that contain the typed text. */
-export function boardFilter(name: string): Criterion[] {
+/** The filters of the board's toolbar; an empty string means the filter is off. */
+export interface BoardToolbarFilters {
+  /** A user id, "currentUser", or "none" for persons without our contact. */
+  owner: string;
+  /** A category id. */
+  category: string;
+  /** Text the company's country contains. */
+  country: string;
+  /** One of REGISTERED_PERIODS. */
+  registered: string;
+}
+
+export const NO_TOOLBAR_FILTERS: BoardToolbarFilters = { owner: '', category: '', country: '', registered: '' };
+
+/** Periods the registered-date filter offers, each with its criteria line. */
+export const REGISTERED_PERIODS: Record<string, Criterion> = {
+  today: { field: 'registeredAt', operator: 'today', values: [] },
+  thisWeek: { field: 'registeredAt', operator: 'thisWeek', values: [] },
+  thisMonth: { field: 'registeredAt', operator: 'thisMonth', values: [] },
+  last30Days: { field: 'registeredAt', operator: 'lastNDays', values: [30] },
+  thisQuarter: { field: 'registeredAt', operator: 'thisQuarter', values: [] },
+  last90Days: { field: 'registeredAt', operator: 'lastNDays', values: [90] },
+  thisYear: { field: 'registeredAt', operator: 'thisYear', values: [] },
+};
+
+/** Counts the toolbar filters that are on, for the "clear filters" button. */
+export function activeFilterCount(filters: BoardToolbarFilters): number {
+  return Object.values(filters).filter((value) => value.trim() !== '').length;
+}
+
+/**
+ * Builds the board's filter from the name and the toolbar filters. The board of all leads adds
+ * "company is a potential customer". A saved selection's board adds nothing, because the API path
+ * of the selection limits the persons.
+ */
+export function boardFilter(allLeads: boolean, name: string, toolbar: BoardToolbarFilters = NO_TOOLBAR_FILTERS): Criterion[] {
+  const lines: Criterion[] = allLeads ? [...ALL_LEADS_FILTER] : [];
   const text = name.trim();
-  if (text === '') return ALL_LEADS_FILTER;
-  return [...ALL_LEADS_FILTER, { field: 'name', operator: 'contains', values: [text] }];
+  if (text !== '') lines.push({ field: 'name', operator: 'contains', values: [text] });
+
+  if (toolbar.owner === 'none') lines.push({ field: 'owner', operator: 'isEmpty', values: [] });
+  else if (toolbar.owner === 'currentUser') lines.push({ field: 'owner', operator: 'isOneOf', values: ['currentUser'] });
+  else if (toolbar.owner !== '') lines.push({ field: 'owner', operator: 'isOneOf', values: [Number(toolbar.owner)] });
+
+  if (toolbar.category !== '') lines.push({ field: 'category', operator: 'isOneOf', values: [Number(toolbar.category)] });
+
+  const country = toolbar.country.trim();
+  if (country !== '') lines.push({ field: 'country', operator: 'contains', values: [country] });
+
+  const period = REGISTERED_PERIODS[toolbar.registered];
+  if (period !== undefined) lines.push(period);
+  return lines;
 }
 
 function countsByValue(counts: GroupCounts): Map<string | number | boolean | null, number> {

@@ -12,8 +12,8 @@ import type { BoardColumn } from './boardColumns';
 
 /** Query keys of the board. They start with 'persons', so every person change marks them stale. */
 export const boardKeys = {
-  counts: (by: string, filter: Criterion[]) => ['persons', 'board', 'counts', by, filter] as const,
-  column: (criteria: Criterion[]) => ['persons', 'board', 'column', criteria] as const,
+  counts: (by: string, filter: Criterion[], selectionId: number | null) => ['persons', 'board', 'counts', by, filter, selectionId] as const,
+  column: (criteria: Criterion[], selectionId: number | null) => ['persons', 'board', 'column', criteria, selectionId] as const,
 };
 
 /** Returns the criteria of one column: the board's filter and the column's own lines. */
@@ -25,7 +25,7 @@ export function columnCriteria(filter: Criterion[], column: BoardColumn): Criter
  * Moves a card to another column by saving the person's lead status or owner, with the version
  * the card was loaded with. A rejected move leaves the card where it was and a toast explains why.
  */
-export function useMoveCard(filter: Criterion[], columnTitle: (column: BoardColumn) => string) {
+export function useMoveCard(filter: Criterion[], selectionId: number | null, columnTitle: (column: BoardColumn) => string) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -47,8 +47,8 @@ export function useMoveCard(filter: Criterion[], columnTitle: (column: BoardColu
   const move = useCallback(
     async (person: Person, from: BoardColumn, to: BoardColumn) => {
       if (to.target === null || to.id === from.id || saving.current.has(person.id)) return;
-      const sourceKey = boardKeys.column(columnCriteria(filter, from));
-      const targetKey = boardKeys.column(columnCriteria(filter, to));
+      const sourceKey = boardKeys.column(columnCriteria(filter, from), selectionId);
+      const targetKey = boardKeys.column(columnCriteria(filter, to), selectionId);
       setSaving(person.id, true);
 
       try {
@@ -76,7 +76,7 @@ export function useMoveCard(filter: Criterion[], columnTitle: (column: BoardColu
         setSaving(person.id, false);
       }
     },
-    [filter, columnTitle, queryClient, setSaving, t, toast],
+    [filter, selectionId, columnTitle, queryClient, setSaving, t, toast],
   );
 
   return { move, savingIds };
