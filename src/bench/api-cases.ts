@@ -46,6 +46,23 @@ function listFilter(subjects: Pick<CaseSubjects, 'statuses'>) {
   ];
 }
 
+/**
+ * Returns the criteria sets of the find screen's cases: potential customers that are not
+ * Disqualified, or customers without our contact.
+ */
+function findSets(subjects: Pick<CaseSubjects, 'statuses'>) {
+  return [
+    [
+      { field: 'categoryGroup', operator: 'isOneOf', values: ['potentialCustomer'] },
+      { field: 'leadStatus', operator: 'isNotOneOf', values: [subjects.statuses.disqualified] },
+    ],
+    [
+      { field: 'categoryGroup', operator: 'isOneOf', values: ['customer'] },
+      { field: 'owner', operator: 'isEmpty', values: [] },
+    ],
+  ];
+}
+
 /** Builds the measured cases for the data set in `db`. */
 export async function buildApiCases(db: Db): Promise<ApiCase[]> {
   const subjects = await findSubjects(db);
@@ -109,6 +126,18 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
           JSON.stringify([{ field: 'categoryGroup', operator: 'isOneOf', values: ['potentialCustomer'] }]),
         )}`,
       }),
+    },
+    {
+      name: 'find, first page with its total',
+      budgetMs: 150,
+      replay: 'concurrent',
+      prepare: fixed({ method: 'GET', url: `/api/persons?filter=${encodeURIComponent(JSON.stringify(findSets(subjects).slice(0, 1)))}&sort=lastName&limit=50` }),
+    },
+    {
+      name: 'find, two sets ORed, first page with its total',
+      budgetMs: 150,
+      replay: 'concurrent',
+      prepare: fixed({ method: 'GET', url: `/api/persons?filter=${encodeURIComponent(JSON.stringify(findSets(subjects)))}&sort=lastName&limit=50` }),
     },
     {
       name: 'selection board counts (dynamic)',
