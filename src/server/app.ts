@@ -20,7 +20,7 @@ import { preferenceRoutes } from '../preferences/preference.routes.js';
 import { SelectionSchema, selectionRoutes } from '../selections/selection.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import './fastify-types.js';
-import { registerProblemHandlers, sendRouteNotFound } from './problem.js';
+import { registerProblemHandlers, sendClientErrorProblem, sendRouteNotFound } from './problem.js';
 import { Problem } from './schemas.js';
 import { validatorCompiler } from './validation.js';
 
@@ -43,6 +43,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
+    clientErrorHandler: sendClientErrorProblem,
   });
   app.decorate('db', options.db);
   app.decorate('config', options.config);

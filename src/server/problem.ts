@@ -1,3 +1,6 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from '../errors/app-error.js';
@@ -87,6 +90,40 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       instance: request.url,
     });
   });
+}
+
+/**
+ * Answers a request that Node's HTTP parser rejects before Fastify sees it, such as headers over
+ * the size limit (431) or a malformed request line (400), with problem+json like every other error.
+ * Fastify calls this as its clientErrorHandler.
+ */
+export function sendClientErrorProblem(error: Error & { code?: string }, socket: Socket): void {
+  // A connection the client has already closed cannot take an answer.
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const detail =
+    status === 431
+      ? 'the request headers are larger than the server accepts (16 KiB by default); send fewer or shorter headers, such as fewer cookies'
+      : status === 408
+        ? 'the request took too long to arrive; send it again'
+        : 'the request is not valid HTTP and could not be read';
+  const body = JSON.stringify({
+    type: 'urn:trechter:problem:malformed-request',
+    title: TITLES.MALFORMED_REQUEST,
+    status,
+    detail,
+    code: 'MALFORMED_REQUEST',
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n` +
+      'Content-Type: application/problem+json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }
 
 /** Sends 404 for a request that matches no route. */
