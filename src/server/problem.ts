@@ -93,23 +93,25 @@ export function registerProblemHandlers(app: FastifyInstance): void {
 }
 
 /**
- * Answers a request that Node's HTTP parser rejects before Fastify sees it, such as headers over
- * the size limit (431) or a malformed request line (400), with problem+json like every other error.
- * Fastify calls this as its clientErrorHandler.
+ * Sends problem+json, like every other error, for a request that Node's HTTP parser rejects
+ * before Fastify sees it: headers over the size limit (431), a request that arrives too slowly
+ * (408) or a malformed request line (400). Fastify calls this as its clientErrorHandler.
  */
 export function sendClientErrorProblem(error: Error & { code?: string }, socket: Socket): void {
-  // A connection the client has already closed cannot take an answer.
+  // A connection the client has already closed cannot receive a response.
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy(error);
     return;
   }
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const detail =
-    status === 431
-      ? 'the request headers are larger than the server accepts (16 KiB by default); send fewer or shorter headers, such as fewer cookies'
-      : status === 408
-        ? 'the request took too long to arrive; send it again'
-        : 'the request is not valid HTTP and could not be read';
+  let status = 400;
+  let detail = 'the request is not valid HTTP and could not be read';
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431;
+    detail = 'the request headers are larger than the server accepts (16 KiB by default); send fewer or shorter headers, such as fewer cookies';
+  } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    detail = 'the request took too long to arrive; send it again';
+  }
   const body = JSON.stringify({
     type: 'urn:trechter:problem:malformed-request',
     title: TITLES.MALFORMED_REQUEST,
