@@ -104,6 +104,28 @@ function textUnionCode(schema: TSchema, value: string): FieldErrorCode {
 }
 
 /**
+ * Replaces blank text with null in body fields that take formatted text or null, such as an
+ * optional phone number or web address. Forms send an emptied field as "", which means "no value"
+ * there, while any other text must still match the format.
+ */
+function blankFormattedTextToNull(schema: TSchema, input: unknown): unknown {
+  const properties = schema.properties as Record<string, TSchema> | undefined;
+  if (properties === undefined || typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+
+  let output: Record<string, unknown> | null = null;
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value !== 'string' || value.trim() !== '') continue;
+    const members = (properties[name]?.anyOf as TSchema[] | undefined) ?? [];
+    const takesNull = members.some((member) => member.type === 'null');
+    const takesFormattedText = members.some((member) => member.type === 'string' && member.format !== undefined);
+    if (!takesNull || !takesFormattedText) continue;
+    output ??= { ...(input as Record<string, unknown>) };
+    output[name] = null;
+  }
+  return output ?? input;
+}
+
+/**
  * Validates request parts with TypeBox. Bodies are checked strictly: a wrongly typed or unknown
  * field is rejected, never coerced or dropped. Query strings and path parameters arrive as text,
  * so they are converted to the schema's types first.
@@ -119,7 +141,7 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
       return { error: new AppError('VALIDATION_FAILED', `${badText || '/'}: ${message}`, [{ field: badText || '/', message, code: 'invalid' }]) };
     }
 
-    let value = input;
+    let value = convert ? input : blankFormattedTextToNull(schema, input);
     if (convert) {
       const loose = findLooseWholeNumber(schema, input);
       if (loose !== null) {

@@ -399,6 +399,20 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect(cleared).toMatchObject({ phone: null, website: null });
     });
 
+    it('stores emptied phone, email and website fields as no value', async () => {
+      const company = (await admin.post('/api/companies', { name: 'Leeg Veld BV', phone: '020-123 45 67', website: 'leegveld.nl' })).json();
+      const emptied = await admin.patch(`/api/companies/${company.id}`, { phone: '', website: '  ', version: company.version });
+      expect(emptied.statusCode).toBe(200);
+      expect(emptied.json()).toMatchObject({ phone: null, website: null });
+
+      const person = await admin.post('/api/persons', { lastName: 'Leeg', email: '', phone: ' ', mobile: '' });
+      expect(person.statusCode).toBe(201);
+      expect(person.json()).toMatchObject({ email: null, phone: null, mobile: null });
+
+      // Text that is not blank must still match the format.
+      expect((await admin.post('/api/persons', { lastName: 'Leeg', email: 'geen adres' })).statusCode).toBe(400);
+    });
+
     it('rejects ids and numbers written loosely', async () => {
       const company = await createCompany('Strikt BV', null);
       for (const id of ['1.5', `${company.id}.9`, `0${company.id}`, '1e0', '0x1', '%201']) {
