@@ -143,7 +143,7 @@ function EditSelectionForm({ selection, onClose, onSaved }: EditSelectionDialogP
         </>
       }
     >
-      <form id={formId} onSubmit={handleSubmit} noValidate className="form-stack">
+      <form id={formId} onSubmit={handleSubmit} noValidate className="form-stack selection-form">
         {form.newer !== null ? (
           <ConflictNotice changedByOther={changedByOther} onOverwrite={handleOverwrite} onReload={form.loadNewer} busy={busy} />
         ) : null}
@@ -173,7 +173,7 @@ function EditSelectionForm({ selection, onClose, onSaved }: EditSelectionDialogP
             />
             <span>
               {t('selections.visibility.everyone')}
-              <span className="choice-hint">{t('selections.fields.everyoneHint')}</span>
+              <span className="selection-choice-hint">{t('selections.fields.everyoneHint')}</span>
             </span>
           </label>
           <label className="choice">
@@ -186,7 +186,7 @@ function EditSelectionForm({ selection, onClose, onSaved }: EditSelectionDialogP
             />
             <span>
               {t('selections.visibility.owner')}
-              <span className="choice-hint">{t('selections.fields.ownerHint')}</span>
+              <span className="selection-choice-hint">{t('selections.fields.ownerHint')}</span>
             </span>
           </label>
           {ownSelection ? null : (

@@ -56,14 +56,14 @@ export function ExportDialog({ open, selection, total, onClose }: ExportDialogPr
           <input type="radio" name="separator" value="comma" checked={separator === 'comma'} onChange={() => setSeparator('comma')} />
           <span>
             {t('selections.separatorComma')}
-            <span className="choice-hint">{t('selections.separatorCommaHint')}</span>
+            <span className="selection-choice-hint">{t('selections.separatorCommaHint')}</span>
           </span>
         </label>
         <label className="choice">
           <input type="radio" name="separator" value="semicolon" checked={separator === 'semicolon'} onChange={() => setSeparator('semicolon')} />
           <span>
             {t('selections.separatorSemicolon')}
-            <span className="choice-hint">{t('selections.separatorSemicolonHint')}</span>
+            <span className="selection-choice-hint">{t('selections.separatorSemicolonHint')}</span>
           </span>
         </label>
       </fieldset>
