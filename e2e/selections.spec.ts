@@ -59,7 +59,7 @@ test.describe('selection list', () => {
     const dynamicRow = selectionRow(page, dynamic.name);
     await expect(dynamicRow).toContainText('Personen');
     await expect(dynamicRow).toContainText('Dynamisch');
-    await expect(dynamicRow).toContainText(`${ADMIN_NAME} (jij)`);
+    await expect(dynamicRow.getByRole('cell', { name: 'Jij', exact: true })).toBeVisible();
     await expect(dynamicRow).toContainText('Iedereen');
     await expect(dynamicRow).toContainText('zomeractie heeft aangemeld');
     const fixedRow = selectionRow(page, fixed.name);
@@ -201,7 +201,7 @@ test.describe('selection page', () => {
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('heading', { level: 1, name: `Nieuw ${stem}` })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Eigenschappen' })).toContainText('Alleen ik');
+    await expect(page.getByRole('list', { name: 'Eigenschappen' })).toContainText('Alleen zichtbaar voor jou');
 
     const stored = await api.getSelection(selection.id);
     expect(stored.name).toBe(`Nieuw ${stem}`);
@@ -353,8 +353,8 @@ test.describe('selections of other users', () => {
     const mine = await api.createSelection({ name: `Van beheerder ${stem}`, entity: 'person', kind: 'static' });
 
     await page.goto('/selections');
-    await expect(selectionRow(page, shared.name)).toContainText(`Iedereen (gedeeld door ${colleague.name})`);
-    await expect(selectionRow(page, shared.name)).toContainText(colleague.name);
+    await expect(selectionRow(page, shared.name).getByRole('cell', { name: colleague.name, exact: true })).toBeVisible();
+    await expect(selectionRow(page, shared.name).getByRole('cell', { name: 'Iedereen', exact: true })).toBeVisible();
     await expect(selectionRow(page, hidden.name)).toHaveCount(0);
     expect(await api.selectionStatus(hidden.id)).toBe(404);
     await page.goto(`/selections/${hidden.id}`);
@@ -370,6 +370,8 @@ test.describe('selections of other users', () => {
     await expect(colleaguePage.getByRole('button', { name: 'Verwijderen' })).toHaveCount(0);
     await expect(colleaguePage.getByRole('button', { name: 'Leden toevoegen' })).toHaveCount(0);
     await expect(colleaguePage.getByRole('button', { name: 'Kopiëren' })).toBeVisible();
+    await expect(colleaguePage.getByRole('list', { name: 'Eigenschappen' })).toContainText('Gedeeld met iedereen');
+    await expect(colleaguePage.getByText('Alleen de eigenaar of een beheerder kan leden toevoegen.')).toBeVisible();
     await saveScreenshot(colleaguePage, 'nl-selection-read-only');
     await browserContext.close();
     await context.dispose();

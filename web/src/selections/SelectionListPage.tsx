@@ -227,8 +227,8 @@ function SelectionTable({
               <td>
                 <span className={`badge selection-kind-${selection.kind}`}>{kindLabel(t, selection)}</span>
               </td>
-              <td>{selection.owner.id === user.id ? t('selections.you', { name: selection.owner.name }) : selection.owner.name}</td>
-              <td>{visibilityLabel(t, selection, user.id)}</td>
+              <td>{selection.owner.id === user.id ? t('selections.you') : selection.owner.name}</td>
+              <td>{visibilityLabel(t, selection)}</td>
               <td className="nowrap">{formatDate(selection.updatedAt, language)}</td>
               <td className="selection-actions-cell">
                 <RowActions selection={selection} copying={copyingId === selection.id} onCopy={onCopy} onDelete={onDelete} />
@@ -274,7 +274,7 @@ function RowActions({
         disabled={copying}
         onClick={() => setOpen((value) => !value)}
       >
-        <span aria-hidden="true">…</span>
+        <span className="icon icon-more" aria-hidden="true" />
       </button>
       {open ? (
         <Popover anchor={anchor} label={t('selections.actionsFor', { name: selection.name })} onClose={() => setOpen(false)} width={200}>

@@ -18,7 +18,7 @@ import { EditSelectionDialog } from './EditSelectionDialog';
 import { ExportDialog } from './ExportDialog';
 import { SelectionConfirmDialog } from './SelectionConfirmDialog';
 import { isConflict } from './selectionErrors';
-import { countedRecords, entityLabel, kindLabel, recordsWord, visibilityLabel } from './selectionLabels';
+import { countedRecords, entityLabel, kindLabel, recordsWord, visibilityBadge } from './selectionLabels';
 import { refreshSelection, selectionKeys, useSelection, useSelectionTotal } from './selectionQueries';
 import { editCriteriaPath, SelectionRecords } from './SelectionRecords';
 import { useCopySelection } from './useCopySelection';
@@ -99,7 +99,7 @@ function SelectionView({ selection }: { selection: Selection }) {
               <span className={`icon ${selection.entity === 'person' ? 'icon-person' : 'icon-building'}`} aria-hidden="true" />
               {entityLabel(t, selection)}
             </li>
-            <li className="badge selection-badge">{visibilityLabel(t, selection, user.id)}</li>
+            <li className="badge selection-badge">{visibilityBadge(t, selection, user.id)}</li>
             <li className="selection-meta">
               {t('selections.ownerAndDate', { owner: selection.owner.name, date: formatDate(selection.updatedAt, language) })}
             </li>

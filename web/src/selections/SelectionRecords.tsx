@@ -97,9 +97,11 @@ function SelectionEmpty({ selection, onAddMembers }: { selection: Selection; onA
       </button>
     );
   }
+  let text = t('selections.noMembersReadOnly');
+  if (selection.editable) text = selection.entity === 'person' ? t('selections.noMembersPersons') : t('selections.noMembersCompanies');
   return (
     <EmptyState title={t('selections.noMembersTitle')} action={action}>
-      {selection.entity === 'person' ? t('selections.noMembersPersons') : t('selections.noMembersCompanies')}
+      {text}
     </EmptyState>
   );
 }

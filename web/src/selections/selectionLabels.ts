@@ -11,13 +11,18 @@ export function kindLabel(t: TFunction, selection: Pick<Selection, 'kind'>): str
   return selection.kind === 'dynamic' ? t('selections.kind.dynamic') : t('selections.kind.static');
 }
 
+/** Returns who sees the selection, for the list: everyone, or only its owner. */
+export function visibilityLabel(t: TFunction, selection: Pick<Selection, 'visibility'>): string {
+  return selection.visibility === 'everyone' ? t('selections.visibility.everyone') : t('selections.visibility.owner');
+}
+
 /**
  * Returns who sees the selection, from the user's point of view. Another user's selection is only
- * listed when it is shared with everyone, so it is named by its owner.
+ * shown when it is shared with everyone.
  */
-export function visibilityLabel(t: TFunction, selection: Pick<Selection, 'visibility' | 'owner'>, userId: number): string {
-  if (selection.owner.id !== userId) return t('selections.visibility.sharedBy', { owner: selection.owner.name });
-  return selection.visibility === 'everyone' ? t('selections.visibility.everyone') : t('selections.visibility.owner');
+export function visibilityBadge(t: TFunction, selection: Pick<Selection, 'visibility' | 'owner'>, userId: number): string {
+  if (selection.owner.id !== userId) return t('selections.badge.shared');
+  return selection.visibility === 'everyone' ? t('selections.badge.everyone') : t('selections.badge.owner');
 }
 
 /** Returns the word for the records of a selection, such as "personen", for use inside sentences. */
