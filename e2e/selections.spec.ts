@@ -7,7 +7,7 @@ import { TrechterApi } from './support/api';
 import { expect, saveScreenshot, test, uniqueName } from './support/fixtures';
 import { expectNoDutch } from './support/no-dutch';
 
-/** Layouts of the selection lists, reset so each test sees the default columns. */
+/** Layouts of the selection lists, reset so that each test starts with the default columns. */
 const SELECTION_LIST_KEYS = ['list:selection-persons', 'list:selection-companies'];
 const SECOND_USER_PASSWORD = 'tweede-gebruiker-e2e-2026';
 
@@ -88,6 +88,26 @@ test.describe('selection list', () => {
     await expect(dynamicRow).toBeVisible();
   });
 
+  test('row actions work by keyboard', async ({ page, api }) => {
+    const stem = uniqueName('Toetsenbord');
+    const selection = await api.createSelection({ name: `Bellijst ${stem}`, entity: 'company', kind: 'static' });
+
+    await page.goto('/selections');
+    const more = page.getByRole('button', { name: `Acties voor ${selection.name}` });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('dialog', { name: `Acties voor ${selection.name}` });
+    await expect(menu.getByRole('button', { name: 'Openen' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(more).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: selection.name })).toBeVisible();
+    await expect(page.getByText('Nog geen leden')).toBeVisible();
+  });
+
   test('explains how to make a first selection', async ({ page }) => {
     await page.route('**/api/selections', (route) => route.fulfill({ json: { items: [] } }));
     await page.goto('/selections');
@@ -143,7 +163,7 @@ test.describe('selection list', () => {
 
     await page.goto('/selections');
     await expect(selectionRow(page, selection.name)).toBeVisible();
-    // Someone changes the selection while the list still holds the old version.
+    // Someone changes the selection while the list still has the old version.
     await api.updateSelection(selection.id, selection.version, { description: 'Intussen gewijzigd' });
 
     await openRowAction(page, selection.name, 'Verwijderen');

@@ -12,7 +12,7 @@ import { recordKindOf, refreshSelection } from './selectionQueries';
 
 /** Waiting time after the last key press before the search runs. */
 const SEARCH_DELAY_MS = 250;
-/** Matches shown per search; the user narrows the name to find others. */
+/** Matches shown per search. The user types more of the name to find others. */
 const MAX_RESULTS = 25;
 
 interface Candidate {

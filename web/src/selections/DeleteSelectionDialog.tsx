@@ -11,7 +11,7 @@ import { recordsWord } from './selectionLabels';
 import { selectionKeys } from './selectionQueries';
 
 interface DeleteSelectionDialogProps {
-  /** The selection to delete; null keeps the dialog closed. */
+  /** The selection to delete, or null while the dialog is closed. */
   selection: Selection | null;
   onClose: () => void;
   /** Runs after the delete, before the lists refresh. */

@@ -25,11 +25,15 @@ export function ExportDialog({ open, selection, total, onClose }: ExportDialogPr
   // Dutch Excel reads semicolons as the column separator, so Dutch users get that choice first.
   const [separator, setSeparator] = useState<Separator>(i18n.language === 'nl' ? 'semicolon' : 'comma');
   const records = recordsWord(t, selection);
+  const description =
+    total === null
+      ? t('selections.exportTextAll', { records })
+      : t('selections.exportText', { counted: countedRecords(t, selection, total, i18n.language as Language) });
 
   return (
     <Dialog
       title={t('selections.exportTitle')}
-      description={total === null ? t('selections.exportTextAll', { records }) : t('selections.exportText', { counted: countedRecords(t, selection, total, i18n.language as Language) })}
+      description={description}
       open={open}
       onClose={onClose}
       size="small"

@@ -28,7 +28,7 @@ export default function SelectionListPage() {
 
   const all = list.data ?? [];
   const folded = foldForSearch(search.trim());
-  const shown = all.filter((selection) => (entity === 'all' || selection.entity === entity) && foldForSearch(selection.name).includes(folded));
+  const matching = all.filter((selection) => (entity === 'all' || selection.entity === entity) && foldForSearch(selection.name).includes(folded));
   // Looked up on every render, so a retry after a conflict sends the version loaded since.
   const deleting = all.find((selection) => selection.id === deletingId) ?? null;
 
@@ -68,9 +68,9 @@ export default function SelectionListPage() {
           onEntity={setEntity}
           search={search}
           onSearch={setSearch}
-          count={shown.length}
+          count={matching.length}
         />
-        {shown.length === 0 ? (
+        {matching.length === 0 ? (
           <div className="selection-empty">
             <EmptyState
               title={t('selections.noMatchTitle')}
@@ -92,7 +92,7 @@ export default function SelectionListPage() {
           </div>
         ) : (
           <SelectionTable
-            rows={shown}
+            rows={matching}
             copyingId={copying.busyId}
             onCopy={copying.copy}
             onDelete={(selection) => setDeletingId(selection.id)}

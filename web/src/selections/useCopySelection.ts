@@ -8,8 +8,8 @@ import { useToast } from '../ui/toast';
 import { selectionKeys } from './selectionQueries';
 
 /**
- * Copies a selection as a new selection of the user. The copy is kept so that the screen can link
- * to it; a failure is kept so that the screen can say what went wrong.
+ * Copies a selection as a new selection of the user. The screen links to the copy it returns, or
+ * shows the error of a failed copy.
  */
 export function useCopySelection() {
   const { t } = useTranslation();
