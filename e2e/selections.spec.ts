@@ -185,7 +185,13 @@ test.describe('selection page', () => {
       description: 'Drie personen voor de telling',
       entity: 'person',
       kind: 'dynamic',
-      criteria: lastNameStartsWith(stem),
+      criteria: [
+        [
+          { field: 'lastName', operator: 'startsWith', values: [stem] },
+          { field: 'leadStatus', operator: 'isOneOf', values: [await api.leadStatusId('Open')] },
+        ],
+        [{ field: 'lastName', operator: 'startsWith', values: [`${stem} Z`] }],
+      ],
     });
 
     await page.goto('/selections');
@@ -198,6 +204,10 @@ test.describe('selection page', () => {
     const properties = page.getByRole('list', { name: 'Eigenschappen' });
     await expect(properties).toContainText('Dynamisch');
     await expect(properties).toContainText('Personen');
+    const criteria = page.getByRole('region', { name: 'Criteria' });
+    await expect(criteria).toContainText(`Achternaam begint met "${stem}"`);
+    await expect(criteria).toContainText('Leadstatus is een van Open');
+    await expect(criteria).toContainText(`Achternaam begint met "${stem} Z"`);
     await expect(page.getByRole('link', { name: 'Criteria bewerken' })).toHaveAttribute('href', `/find?selection=${selection.id}`);
     await expect(page.getByRole('link', { name: 'Bordweergave' }).last()).toHaveAttribute('href', `/selections/${selection.id}/board`);
     await saveScreenshot(page, 'nl-selection');

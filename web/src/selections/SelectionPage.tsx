@@ -13,6 +13,7 @@ import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { useToast } from '../ui/toast';
 import { AddMembersDialog } from './AddMembersDialog';
 import { CopyResult } from './CopyResult';
+import { CriteriaSummary } from './CriteriaSummary';
 import { DeleteSelectionDialog } from './DeleteSelectionDialog';
 import { EditSelectionDialog } from './EditSelectionDialog';
 import { ExportDialog } from './ExportDialog';
@@ -122,6 +123,7 @@ function SelectionView({ selection }: { selection: Selection }) {
         </div>
       </header>
 
+      {selection.kind === 'dynamic' ? <CriteriaSummary selection={selection} /> : null}
       {selection.editable ? null : <p className="notice notice-info">{t('selections.readOnly', { owner: selection.owner.name })}</p>}
       <CopyResult created={copying.created} error={copying.error} onDismiss={copying.dismiss} />
 
