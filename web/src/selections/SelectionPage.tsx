@@ -20,7 +20,7 @@ import { ExportDialog } from './ExportDialog';
 import { SelectionConfirmDialog } from './SelectionConfirmDialog';
 import { isConflict } from './selectionErrors';
 import { countedRecords, entityLabel, kindLabel, recordsWord, visibilityBadge } from './selectionLabels';
-import { refreshSelection, selectionKeys, useSelection, useSelectionTotal } from './selectionQueries';
+import { refreshSelection, selectionKeys, useFreshSelectionRecords, useSelection, useSelectionTotal } from './selectionQueries';
 import { editCriteriaPath, SelectionRecords } from './SelectionRecords';
 import { useCopySelection } from './useCopySelection';
 
@@ -80,6 +80,7 @@ function SelectionView({ selection }: { selection: Selection }) {
   const toast = useToast();
   const copying = useCopySelection();
   const total = useSelectionTotal(selection);
+  useFreshSelectionRecords(selection);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [removing, setRemoving] = useState<number[]>([]);
   const queryClient = useQueryClient();

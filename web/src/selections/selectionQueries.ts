@@ -1,4 +1,5 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 
 import { fetchPage, selections, type RecordKind } from '../api/endpoints';
 import type { Selection, SelectionEntity } from '../api/types';
@@ -16,12 +17,34 @@ export function recordKindOf(entity: SelectionEntity): RecordKind {
   return entity === 'person' ? 'persons' : 'companies';
 }
 
+// Selections are saved and changed on other screens too (find, board), so these screens read them
+// again whenever they open instead of trusting a cached copy.
 export function useSelections() {
-  return useQuery({ queryKey: selectionKeys.list, queryFn: () => selections.list(), select: (response) => response.items });
+  return useQuery({ queryKey: selectionKeys.list, queryFn: () => selections.list(), select: (response) => response.items, staleTime: 0 });
 }
 
 export function useSelection(id: number) {
-  return useQuery({ queryKey: selectionKeys.record(id), queryFn: () => selections.get(id), retry: false });
+  return useQuery({ queryKey: selectionKeys.record(id), queryFn: () => selections.get(id), staleTime: 0 });
+}
+
+/**
+ * Reloads the cached record pages and group counts of a selection that are older than its last
+ * change, such as pages of a dynamic selection whose criteria were edited on the find screen.
+ */
+export function useFreshSelectionRecords(selection: Selection) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const changedAt = Date.parse(selection.updatedAt);
+    void queryClient.invalidateQueries({
+      queryKey: [recordKindOf(selection.entity)],
+      predicate: (query) => {
+        const key = query.queryKey;
+        // NOTE: relies on the keys of useRecordPages and GroupedBody, which end with the selection id.
+        const ofSelection = (key[1] === 'list' || key[1] === 'groups') && key[key.length - 1] === selection.id;
+        return ofSelection && query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < changedAt;
+      },
+    });
+  }, [queryClient, selection.entity, selection.id, selection.updatedAt]);
 }
 
 /**
