@@ -102,10 +102,10 @@ function SelectionView({ selection }: { selection: Selection }) {
               {entityLabel(t, selection)}
             </li>
             <li className="badge selection-badge">{visibilityBadge(t, selection, user.id)}</li>
-            <li className="selection-meta">
-              {t('selections.ownerAndDate', { owner: selection.owner.name, date: formatDate(selection.updatedAt, language) })}
-            </li>
           </ul>
+          <p className="selection-meta">
+            {t('selections.ownerAndDate', { owner: selection.owner.name, date: formatDate(selection.updatedAt, language) })}
+          </p>
         </div>
         <div className="card-actions">
           {selection.editable ? (
