@@ -218,6 +218,10 @@ test.describe('selection page', () => {
     const selection = await api.createSelection({ name: `Oud ${stem}`, entity: 'person', kind: 'dynamic', criteria: lastNameStartsWith(stem) });
 
     await page.goto(`/selections/${selection.id}`);
+    await expect(page.getByText('Geen records voldoen aan de criteria')).toBeVisible();
+    await expect(page.locator('.list-empty').getByRole('link', { name: 'Criteria bewerken' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Bulk bijwerken' })).toBeDisabled();
+    await saveScreenshot(page, 'nl-selection-no-matches');
     await page.getByRole('button', { name: 'Bewerken' }).click();
     const dialog = page.getByRole('dialog', { name: 'Selectie bewerken' });
     await dialog.getByRole('textbox', { name: 'Naam' }).fill('');

@@ -152,7 +152,7 @@ function SelectionView({ selection }: { selection: Selection }) {
             {t('selections.board')}
           </Link>
         ) : null}
-        <button type="button" className="button button-secondary" onClick={() => setDialog('bulk')}>
+        <button type="button" className="button button-secondary" onClick={() => setDialog('bulk')} disabled={count === 0}>
           {t('selections.bulkUpdate')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => setDialog('export')}>
