@@ -120,4 +120,60 @@ export class TrechterApi {
     const page = await this.send<{ total: number }>('GET', `/api/selections/${id}/persons?limit=1`);
     return page.total;
   }
+
+  /** Saves a selection: dynamic with criteria sets, or static with member ids. */
+  async createSelection(input: {
+    name: string;
+    entity: 'person' | 'company';
+    kind: 'dynamic' | 'static';
+    description?: string;
+    criteria?: unknown[][];
+    memberIds?: number[];
+    visibility?: 'everyone' | 'owner';
+  }): Promise<SelectionRecord> {
+    return this.send('POST', '/api/selections', input);
+  }
+
+  async getSelection(id: number): Promise<SelectionRecord> {
+    return this.send('GET', `/api/selections/${id}`);
+  }
+
+  async updateSelection(id: number, version: number, patch: { name?: string; description?: string | null; visibility?: 'everyone' | 'owner' }): Promise<SelectionRecord> {
+    return this.send('PATCH', `/api/selections/${id}`, { ...patch, version });
+  }
+
+  async listSelections(): Promise<SelectionRecord[]> {
+    const { items } = await this.send<{ items: SelectionRecord[] }>('GET', '/api/selections');
+    return items;
+  }
+
+  /** Returns the HTTP status of reading a selection, such as 404 for a deleted or private one. */
+  async selectionStatus(id: number): Promise<number> {
+    const response = await this.request.fetch(`/api/selections/${id}`);
+    return response.status();
+  }
+
+  /** Counts the records of a selection, as its list in the app counts them. */
+  async selectionTotal(id: number, entity: 'person' | 'company'): Promise<number> {
+    const page = await this.send<{ total: number }>('GET', `/api/selections/${id}/${entity === 'person' ? 'persons' : 'companies'}?limit=1`);
+    return page.total;
+  }
+
+  /** Creates a user who signs in with a password. Only administrators may do this. */
+  async createUser(input: { name: string; email: string; password: string; role?: 'administrator' | 'user' }): Promise<{ id: number; name: string }> {
+    return this.send('POST', '/api/users', input);
+  }
+}
+
+/** A saved selection as the API returns it. */
+export interface SelectionRecord {
+  id: number;
+  name: string;
+  description: string | null;
+  entity: 'person' | 'company';
+  kind: 'dynamic' | 'static';
+  visibility: 'everyone' | 'owner';
+  owner: { id: number; name: string };
+  editable: boolean;
+  version: number;
 }
