@@ -109,4 +109,29 @@ export class TrechterApi {
   async resetListLayout(key: string): Promise<void> {
     await this.send('PUT', `/api/preferences/${key}`, { value: null });
   }
+
+  /** Counts the persons matching a filter (one set of lines, or sets of lines), as the person list does. */
+  async personTotal(filter: unknown[]): Promise<number> {
+    const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: '1' });
+    const page = await this.send<{ total: number }>('GET', `/api/persons?${query.toString()}`);
+    return page.total;
+  }
+
+  async createSelection(input: {
+    name: string;
+    entity: 'person' | 'company';
+    kind: 'dynamic' | 'static';
+    criteria?: unknown[];
+    visibility?: 'everyone' | 'owner';
+  }): Promise<{ id: number; name: string; entity: string; kind: string; criteria: unknown[] | null; visibility: string; version: number }> {
+    return this.send('POST', '/api/selections', input);
+  }
+
+  async getSelection(id: number): Promise<{ id: number; name: string; entity: string; kind: string; criteria: unknown[] | null; visibility: string; version: number }> {
+    return this.send('GET', `/api/selections/${id}`);
+  }
+
+  async updateSelection(id: number, version: number, patch: Record<string, unknown>): Promise<{ id: number; name: string; entity: string; kind: string; criteria: unknown[] | null; visibility: string; version: number }> {
+    return this.send('PATCH', `/api/selections/${id}`, { ...patch, version });
+  }
 }
