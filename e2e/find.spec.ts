@@ -3,12 +3,12 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, saveScreenshot, test, uniqueName } from './support/fixtures';
 import { expectNoDutch } from './support/no-dutch';
 
-/** The criteria set with this number, from 1. */
+/** Returns the criteria set with this number, from 1. */
 function criteriaSet(page: Page, number: number): Locator {
   return page.getByRole('region', { name: `Set ${number}` });
 }
 
-/** A line of a criteria set, both numbered from 1. */
+/** Returns a line of a criteria set, both numbered from 1. */
 function line(page: Page, set: number, number: number): Locator {
   return criteriaSet(page, set).getByRole('group', { name: `Regel ${number}` });
 }
@@ -32,7 +32,7 @@ function countText(count: number, one: string, other: string): string {
 
 const personCount = (count: number) => countText(count, 'persoon voldoet aan de criteria', 'personen voldoen aan de criteria');
 
-/** Waits for the results of a search, so the address holds the criteria searched. */
+/** Runs the search and waits for its results, so the address contains the criteria searched. */
 async function search(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Resultaat' })).toBeVisible();
@@ -52,7 +52,7 @@ test('explains what to do before the first search', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Personen' })).toHaveAttribute('aria-pressed', 'true');
   await saveScreenshot(page, 'nl-find-start');
 
-  // Without criteria the search is for all persons, and the screen says so.
+  // Without criteria the search is for all persons, and the screen tells the user so.
   await search(page);
   await expect(page.getByText('Er zijn geen criteria, dus alle personen worden getoond.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Gevonden personen' })).toBeVisible();
@@ -62,7 +62,7 @@ test('explains what to do before the first search', async ({ page }) => {
   await expect(page).toHaveURL(/\/find\?entity=person$/);
 });
 
-test('finds potential customers that are not disqualified, persons without a lead status included', async ({ page, api }) => {
+test('finds leads not disqualified, with or without status', async ({ page, api }) => {
   const lastName = uniqueName('Zoekers');
   const quietCategory = uniqueName('Stille groep');
   await api.createCategory({ name: quietCategory, categoryGroup: 'potentialCustomer', leadStatusEnabled: false });
@@ -150,7 +150,7 @@ test('finds the union of two sets', async ({ page, api }) => {
   await expect(page.getByText(personCount(1))).toBeVisible();
 });
 
-test('finds by our contact, the current user or none, and by a relative period', async ({ page, api }) => {
+test('finds by our contact and by period', async ({ page, api }) => {
   const lastName = uniqueName('Eigenaar');
   const me = await api.currentUser();
   const mine = await api.createPerson({ firstName: 'Mijn', lastName });
@@ -364,7 +364,7 @@ test('edits the criteria of a saved dynamic selection', async ({ page, api }) =>
   await expect(page.getByText(personCount(1))).toBeVisible();
   await saveScreenshot(page, 'nl-find-selection');
 
-  // Someone else saves the selection first: the user is told, and can save over it.
+  // Someone else saves the selection first. The screen explains it, and the user can save over it.
   const current = await api.getSelection(selection.id);
   await api.updateSelection(selection.id, current.version, { description: 'Tussendoor gewijzigd' });
   await page.getByRole('button', { name: 'Selectie bijwerken' }).click();

@@ -24,7 +24,7 @@ export function lineFieldId(key: number): string {
   return `find-line-${key}-field`;
 }
 
-/** One criteria line: field, operator and the values that operator takes. */
+/** Renders one criteria line: field, operator and the values that operator takes. */
 export function CriterionLine({ entity, line, number, joined, error, language, onChange, onRemove }: CriterionLineProps) {
   const { t } = useTranslation();
   const field = line.field === '' ? undefined : findField(entity, line.field);
@@ -117,7 +117,7 @@ interface ValuesProps {
   onChange: (values: CriterionValue[]) => void;
 }
 
-/** The value inputs the operator takes: none, one, a range, list items, yes or no, or a number of days. */
+/** Renders the value inputs the operator takes: none, one, a range, list items, yes or no, or a number of days. */
 function Values({ lineKey, type, operator, values, fieldLabel, source, language, control, onChange }: ValuesProps) {
   const { t } = useTranslation();
   const arity = valueArity(operator);
@@ -182,8 +182,7 @@ function Values({ lineKey, type, operator, values, fieldLabel, source, language,
     );
   }
 
-  const inputType = type === 'date' ? 'date' : type === 'number' ? 'number' : 'text';
-  const className = type === 'text' ? 'find-text' : type === 'date' ? 'find-date' : 'find-number';
+  const { inputType, className } = INPUTS[type === 'date' || type === 'number' ? type : 'text'];
   const convert = type === 'number' ? numberOrText : (value: string) => value;
 
   if (arity === 'two') {
@@ -209,7 +208,14 @@ function Values({ lineKey, type, operator, values, fieldLabel, source, language,
   );
 }
 
-/** Number inputs give '' while empty or unreadable; the empty value is left out when searching. */
+/** Input type and class of the value inputs of text, date and number fields. */
+const INPUTS = {
+  text: { inputType: 'text', className: 'find-text' },
+  date: { inputType: 'date', className: 'find-date' },
+  number: { inputType: 'number', className: 'find-number' },
+} as const;
+
+/** Converts a number input's text. Number inputs give '' while empty or unreadable, and toCriteria leaves '' out. */
 function numberOrText(value: string): CriterionValue {
   return value === '' ? '' : Number(value);
 }

@@ -98,7 +98,7 @@ function SelectionMessage({ title, children }: { title: string; children: ReactN
 
 interface FindScreenProps {
   entity: SelectionEntity;
-  /** The criteria searched, as the address holds them; null before the first search. */
+  /** The criteria searched, as read from the address, or null before the first search. */
   applied: Criterion[][] | null;
   problem: FindParams['problem'];
   /** The dynamic selection whose criteria are edited, or null for a new search. */
@@ -165,8 +165,8 @@ function FindScreen({ entity, applied, problem, selection }: FindScreenProps) {
   }
 
   function clear() {
-    // A selection's criteria are only emptied in the builder; its saved criteria stay in view
-    // until the user searches, so "Wissen" never looks like it changed the selection.
+    // For a selection, only the lines are emptied. Its saved criteria stay in view until the user
+    // searches, so "Wissen" never looks as if it changed the selection.
     if (selection === null) go({ entity, criteria: null }, blankDraft());
     else setDraft(blankDraft());
   }
@@ -351,7 +351,7 @@ function FindScreen({ entity, applied, problem, selection }: FindScreenProps) {
   );
 }
 
-/** A list's filter as criteria sets, the shape a selection stores. */
+/** Converts a list's filter into criteria sets, the shape a selection stores. */
 function toSets(filter: Filter): Criterion[][] {
   if (isSets(filter)) return filter;
   return filter.length === 0 ? [] : [filter as Criterion[]];

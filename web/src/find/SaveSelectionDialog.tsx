@@ -64,7 +64,7 @@ function SaveSelectionForm({ entity, criteria, count, onClose, onSaved }: SaveSe
         visibility,
       });
       // The server fixes a static selection's members from its criteria in one statement, however
-      // many records match; sending the ids from here would mean loading every one of them first.
+      // many records match. Sending memberIds instead would mean loading every id here first.
       const saved = kind === 'static' ? await makeStatic(created) : created;
       await queryClient.invalidateQueries({ queryKey: ['selections'] });
       onSaved(saved);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Language } from '../api/types';
@@ -109,15 +109,21 @@ function ChoiceList({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  const panel = useRef<HTMLDivElement>(null);
   const needle = search.trim().toLocaleLowerCase(language);
-  const shown = needle === '' ? choices : choices.filter((choice) => choice.label.toLocaleLowerCase(language).includes(needle));
+  const matching = needle === '' ? choices : choices.filter((choice) => choice.label.toLocaleLowerCase(language).includes(needle));
+
+  // The popover focuses its first control when it opens, but the choices may arrive later.
+  useEffect(() => {
+    panel.current?.querySelector('input')?.focus();
+  }, []);
 
   function toggle(value: CriterionValue) {
     onChange(selected.includes(value) ? selected.filter((item) => item !== value) : [...selected, value]);
   }
 
   return (
-    <div className="find-choices">
+    <div ref={panel} className="find-choices">
       {choices.length > SEARCH_FROM_OPTIONS ? (
         <input
           type="search"
@@ -129,7 +135,7 @@ function ChoiceList({
         />
       ) : null}
       <div className="choice-list">
-        {shown.map((choice) => (
+        {matching.map((choice) => (
           <label key={String(choice.value)} className="choice">
             <input type="checkbox" checked={selected.includes(choice.value)} onChange={() => toggle(choice.value)} />
             <span className={choice.value === null || choice.deleted ? 'muted' : undefined}>

@@ -4,7 +4,7 @@ import { ApiError } from '../api/client';
 import type { Criterion, Language } from '../api/types';
 import { formatNumber } from '../i18n/format';
 
-/** Where the server found criteria invalid: per line ("set/line") and for the criteria as a whole. */
+/** Messages about invalid criteria: per line, keyed "set/line", and for the criteria as a whole. */
 export interface CriteriaProblems {
   lines: Map<string, string>;
   general: string[];
@@ -17,9 +17,8 @@ export interface CriteriaProblems {
 const LINE_PATH = /^\/(?:filter|criteria)\/(\d+)\/(\d+)(\/.*)?$/;
 
 /**
- * The server describes criteria problems in English. These patterns pick the Dutch or English
- * text for each; a message that matches none gets a general one, so no English lands on a Dutch
- * screen.
+ * Patterns of the server's English messages about criteria values, each with the text shown
+ * instead. A message that matches none gets a general text, so no English lands on a Dutch screen.
  */
 const VALUE_MESSAGES: Array<[RegExp, (t: TFunction, match: RegExpMatchArray, language: Language) => string]> = [
   [/needs at least one value/, (t) => t('find.errors.chooseValue')],
@@ -64,7 +63,7 @@ function lineMessage(t: TFunction, language: Language, part: string, message: st
   if (part === '/operator') return t('find.errors.operator');
   if (!part.startsWith('/values')) return t('validation.invalid');
 
-  // "takes exactly 1 value" says what is missing only together with the operator.
+  // "takes exactly 1 value" names the missing input only together with the operator.
   if (/takes exactly 1 value/.test(message)) {
     if (line?.operator === 'lastNDays') return t('find.errors.daysMissing');
     return t('find.errors.valueMissing');

@@ -46,8 +46,8 @@ export function withField(line: DraftLine, entity: SelectionEntity, fieldName: s
   const field = findField(entity, fieldName);
   if (field === undefined) return { ...line, field: '', operator: '', values: [] };
   const previous = line.field === '' ? undefined : findField(entity, line.field);
-  // A field of the same type keeps operator and values only when both are text, dates or numbers;
-  // list values are ids of one list, so they never carry over.
+  // A field of the same type keeps operator and values, except for list fields: their values are
+  // ids of one list, so they never carry over to another.
   if (previous?.type === field.type && field.type !== 'list') return { ...line, field: fieldName };
   const operator = FIND_OPERATORS[field.type][0] ?? '';
   return { ...line, field: fieldName, operator, values: field.type === 'boolean' ? [true] : [] };

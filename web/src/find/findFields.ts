@@ -10,7 +10,7 @@ export interface FindField {
   type: ColumnKind;
   /** Translation key of the field's label. */
   labelKey: string;
-  /** Where the choices of a list field come from. */
+  /** Source of the choices of a list field. */
   options?: OptionSource;
   /** The heading the field select shows the field under. */
   group: FieldGroup;

@@ -17,7 +17,7 @@ export interface FindParams {
   /** The criteria sets searched, or null when nothing has been searched yet. */
   criteria: Criterion[][] | null;
   selectionId: number | null;
-  /** What was wrong with the address; the screen then starts empty. */
+  /** Problem found in the address, whose faulty part the screen then ignores; null when there is none. */
   problem: 'entity' | 'criteria' | 'selection' | 'selectionCriteria' | null;
 }
 
