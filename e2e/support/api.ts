@@ -121,13 +121,20 @@ export class TrechterApi {
     return page.total;
   }
 
+  /** Counts the persons matching a filter (one set of lines, or sets of lines), as the person list does. */
+  async personTotal(filter: unknown[]): Promise<number> {
+    const query = new URLSearchParams({ filter: JSON.stringify(filter), limit: '1' });
+    const page = await this.send<{ total: number }>('GET', `/api/persons?${query.toString()}`);
+    return page.total;
+  }
+
   /** Saves a selection: dynamic with criteria sets, or static with member ids. */
   async createSelection(input: {
     name: string;
     entity: 'person' | 'company';
     kind: 'dynamic' | 'static';
     description?: string;
-    criteria?: unknown[][];
+    criteria?: unknown[];
     memberIds?: number[];
     visibility?: 'everyone' | 'owner';
   }): Promise<SelectionRecord> {
@@ -138,7 +145,11 @@ export class TrechterApi {
     return this.send('GET', `/api/selections/${id}`);
   }
 
-  async updateSelection(id: number, version: number, patch: { name?: string; description?: string | null; visibility?: 'everyone' | 'owner' }): Promise<SelectionRecord> {
+  async updateSelection(
+    id: number,
+    version: number,
+    patch: { name?: string; description?: string | null; visibility?: 'everyone' | 'owner'; criteria?: unknown[] },
+  ): Promise<SelectionRecord> {
     return this.send('PATCH', `/api/selections/${id}`, { ...patch, version });
   }
 
@@ -175,5 +186,7 @@ export interface SelectionRecord {
   visibility: 'everyone' | 'owner';
   owner: { id: number; name: string };
   editable: boolean;
+  /** Criteria sets of a dynamic selection; null for a static one. */
+  criteria: unknown[] | null;
   version: number;
 }
