@@ -27,7 +27,9 @@ export function App() {
 
   useEffect(() => {
     if (signedOut && location.pathname !== paths.signIn) {
-      const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname)}`;
+      // The query string belongs to the address too: a copied search or filter link keeps it.
+      const address = location.pathname + (location.searchParams.size > 0 ? `?${location.searchParams.toString()}` : '');
+      const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(address)}`;
       navigate(`${paths.signIn}${next}`, { replace: true });
     }
     if (signedIn && (location.pathname === paths.signIn || location.pathname === '/')) {
