@@ -364,9 +364,10 @@ const PERSONS_PER_STATEMENT = 1_000;
  * Creates many persons with a few statements in all, for the import. Each person gets what
  * createPerson gives it. In a company whose category has lead status enabled, that is the default
  * lead status unless the input names another one. A first status gets a lead status change record,
- * and every person an audit entry, all in the caller's transaction. When an input is invalid, throws
- * BulkItemError for the first such input, before writing anything. Returns the persons as written,
- * in input order.
+ * and every person an audit entry, all in the caller's transaction. A named lead status runs the
+ * lead status rule of category automation, whose rules with confirmation are skipped. When an
+ * input is invalid, throws BulkItemError for the first such input, before writing anything.
+ * Returns the persons as written, in input order.
  */
 export async function createPersons(
   trx: Trx,
@@ -463,9 +464,10 @@ export interface PersonUpdate {
  * rules of updatePerson. The version must be current. A move to another company counts as a
  * category change of that person alone: a new lead cycle when lead status becomes enabled, the
  * status retained when it stops. A lead status can only be set where it is enabled, and every
- * status change writes one lead status change record. Each person may appear once. When an update
- * is invalid, throws BulkItemError for the first such update, before writing anything. Returns the
- * persons as written, in input order.
+ * status change writes one lead status change record. Setting a lead status runs the lead status
+ * rule of category automation, whose rules with confirmation are skipped. Each person may appear
+ * once. When an update is invalid, throws BulkItemError for the first such update, before writing
+ * anything. Returns the persons as written, in input order.
  */
 export async function updatePersons(
   trx: Trx,
