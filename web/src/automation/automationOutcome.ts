@@ -1,6 +1,6 @@
 /**
  * The `automation` field of person and sale responses: what a category automation rule did to the
- * company, or suggests doing when it asks for confirmation first.
+ * company, or suggests doing when it needs confirmation first.
  */
 export interface AutomationOutcome {
   trigger: 'leadStatusSet' | 'saleRegistered' | 'saleSold' | 'saleLost';
