@@ -64,6 +64,11 @@ export function SaleFormDialog({ company, open, onClose, onSaved }: SaleFormDial
     setFailure(null);
   }
 
+  function close() {
+    reset();
+    onClose();
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
@@ -100,13 +105,10 @@ export function SaleFormDialog({ company, open, onClose, onSaved }: SaleFormDial
     <Dialog
       title={t('sales.newTitle', { company: company.name })}
       open={open}
-      onClose={() => {
-        reset();
-        onClose();
-      }}
+      onClose={close}
       footer={
         <>
-          <button type="button" className="button button-ghost" onClick={onClose} disabled={busy}>
+          <button type="button" className="button button-ghost" onClick={close} disabled={busy}>
             {t('common.cancel')}
           </button>
           <button type="submit" form="sale-form" className="button button-primary" disabled={busy}>
