@@ -186,6 +186,23 @@ describe.each(testEngines)('category automation on %s', (engine) => {
     expect(accepted.json().categoryId).toBe(categoryNamed('Opportunity'));
   });
 
+  it('moves a company once for two concurrent qualifications', async () => {
+    await saveRules(qualifiedToOpportunity());
+    const company = await makeCompany('Lead');
+    const first = await makePerson(company.id, 'Gelijktijdig A');
+    const second = await makePerson(company.id, 'Gelijktijdig B');
+
+    const responses = await Promise.all(
+      [first, second].map((person) => admin.patch(`/api/persons/${person.id}`, { leadStatusId: statusNamed('Gekwalificeerd'), version: person.version })),
+    );
+
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200]);
+    expect(responses.filter((response) => response.json().automation?.applied === true)).toHaveLength(1);
+    expect((await companyOf(company.id)).categoryId).toBe(categoryNamed('Opportunity'));
+    const moves = (await admin.get(`/api/audit-log?entity=company&entityId=${company.id}&action=update`)).json().items;
+    expect(moves).toHaveLength(1);
+  });
+
   it('runs the rule on the company a person moves to', async () => {
     await saveRules(qualifiedToOpportunity());
     const oldCompany = await makeCompany('Lead');
