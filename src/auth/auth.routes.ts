@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
+import { writeAuditEntry } from '../audit/audit-log.js';
 import { LANGUAGES } from '../db/schema.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import { IdParams, ItemsOf, errorResponses } from '../server/schemas.js';
@@ -138,7 +139,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { name } = request.body as { name: string };
-      const created = await createApiToken(app.db, request.user.id, name);
+      const created = await app.db.transaction().execute(async (trx) => {
+        const token = await createApiToken(trx, request.user.id, name);
+        await writeAuditEntry(trx, request.actor, { entity: 'apiToken', entityId: token.id, action: 'create', changes: { name } });
+        return token;
+      });
       return reply.code(201).send({ id: created.id, name, token: created.token });
     },
   );
@@ -148,14 +153,17 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
       const { id } = request.params as { id: number };
-      const result = await app.db
-        .updateTable('api_tokens')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', id)
-        .where('user_id', '=', request.user.id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('API token', id);
+      await app.db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('api_tokens')
+          .set({ revoked_at: new Date() })
+          .where('id', '=', id)
+          .where('user_id', '=', request.user.id)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw notFound('API token', id);
+        await writeAuditEntry(trx, request.actor, { entity: 'apiToken', entityId: id, action: 'revoke', changes: {} });
+      });
       return reply.code(204).send();
     },
   );

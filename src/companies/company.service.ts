@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Executor, Trx } from '../db/database.js';
+import type { AutomationTrigger } from '../db/schema.js';
 import { writeAuditEntry } from '../audit/audit-log.js';
 import { AppError, notFound } from '../errors/app-error.js';
 import { assertCurrentVersion } from '../errors/version.js';
@@ -69,6 +70,12 @@ async function isCategoryLeadEnabled(db: Executor, categoryId: number | null): P
   return category?.lead_status_enabled ?? false;
 }
 
+/** How updateCompany records a change that category automation makes. */
+export interface CompanyUpdateOptions {
+  /** The automation rule that made the change; recorded in the audit entry and as source of new lead cycles. */
+  automationTrigger?: AutomationTrigger;
+}
+
 /**
  * Updates a company. A new category applies the lead status rules to every person of the company.
  * Entering a lead-enabled category starts a new lead cycle at the default status. Leaving one
@@ -80,6 +87,7 @@ export async function updateCompany(
   id: number,
   patch: Partial<CompanyInput>,
   expectedVersion: number,
+  options: CompanyUpdateOptions = {},
 ): Promise<Company> {
   const company = await lockCompany(trx, id);
   assertCurrentVersion('company', id, company.version, expectedVersion);
@@ -114,11 +122,13 @@ export async function updateCompany(
     const wasEnabled = await isCategoryLeadEnabled(trx, company.category_id);
     const isEnabled = await isCategoryLeadEnabled(trx, patch.categoryId ?? null);
     if (leadStatusTransition(wasEnabled, isEnabled).kind === 'startCycle') {
-      await startLeadCycleForCompanies(trx, { ...actor, source: 'categoryChange' }, [id], now);
+      const source = options.automationTrigger === undefined ? 'categoryChange' : 'automation';
+      await startLeadCycleForCompanies(trx, { ...actor, source }, [id], now);
     }
   }
 
-  await writeAuditEntry(trx, actor, { entity: 'company', entityId: id, action: 'update', changes: { ...patch } });
+  const automation = options.automationTrigger === undefined ? {} : { automation: options.automationTrigger };
+  await writeAuditEntry(trx, actor, { entity: 'company', entityId: id, action: 'update', changes: { ...patch, ...automation } });
   return getCompany(trx, actor, id);
 }
 

@@ -218,6 +218,46 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
+export const SALE_STATUSES = ['open', 'sold', 'lost'] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
+
+export interface SalesTable {
+  id: Generated<number>;
+  title: string;
+  company_id: number;
+  person_id: number | null;
+  owner_id: number | null;
+  /** numeric(14,2): the drivers return it as text, such as "1250.00". */
+  amount: ColumnType<string | null, number | string | null, number | string | null>;
+  status: Generated<SaleStatus>;
+  /** A calendar date without time zone, written and read as "YYYY-MM-DD" text. */
+  sale_date: ColumnType<unknown, string, string>;
+  reason: string | null;
+  registered_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  deleted_at: NullableTimestamp;
+}
+
+/** The events that can move a company to another category. */
+export const AUTOMATION_TRIGGERS = ['leadStatusSet', 'saleRegistered', 'saleSold', 'saleLost'] as const;
+export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
+
+export interface AutomationRulesTable {
+  trigger: AutomationTrigger;
+  enabled: Generated<boolean>;
+  lead_status_id: number | null;
+  target_category_id: number | null;
+  ask_confirmation: Generated<boolean>;
+}
+
+/** One row (id 1) with the version that the automation rules share. */
+export interface AutomationSettingsTable {
+  id: number;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -234,6 +274,9 @@ export interface Database {
   bulk_updates: BulkUpdatesTable;
   bulk_update_records: BulkUpdateRecordsTable;
   audit_log: AuditLogTable;
+  sales: SalesTable;
+  automation_rules: AutomationRulesTable;
+  automation_settings: AutomationSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -64,7 +64,12 @@ export async function writeBatch(trx: Trx, context: BatchContext, rows: readonly
   const persons = new PersonIndex(await loadPersons(trx, rows, companies.resolved));
   await persons.loadCompanyCategories(trx, companies.resolved);
 
-  const writes = new PendingPersonWrites(trx, context.actor, persons);
+  // A row that names a category sets the company's category itself, so the lead status rule of
+  // category automation does not move that company.
+  const keepCategoryOf = new Set(
+    [...companies.resolved.entries()].filter(([plan]) => plan.categoryId !== null).map(([, company]) => company.id),
+  );
+  const writes = new PendingPersonWrites(trx, context.actor, persons, keepCategoryOf);
   const decided: Array<{ row: PlannedRow; warnings: string[]; finish: () => PersonResult }> = [];
   for (const row of rows) {
     const warnings = [...row.warnings];
@@ -372,6 +377,7 @@ class PendingPersonWrites {
     private readonly trx: Trx,
     private readonly actor: Actor,
     private readonly persons: PersonIndex,
+    private readonly keepCategoryOf: ReadonlySet<number>,
   ) {}
 
   /** Tells whether a queued write creates or changes the person with this id. */
@@ -431,7 +437,7 @@ class PendingPersonWrites {
     this.updates = [];
     this.queuedIds.clear();
 
-    const created = await rejectingRow(creations, () => createPersons(this.trx, this.actor, creations.map((creation) => creation.input)));
+    const created = await rejectingRow(creations, () => createPersons(this.trx, this.actor, creations.map((creation) => creation.input), { keepCategoryOf: this.keepCategoryOf }));
     created.forEach((person, index) => {
       const creation = creations[index] as (typeof creations)[number];
       this.persons.forget(creation.queuedId);
@@ -439,7 +445,7 @@ class PendingPersonWrites {
       creation.write.complete(person);
     });
 
-    const updated = await rejectingRow(updates, () => updatePersons(this.trx, this.actor, updates.map((queued) => queued.update)));
+    const updated = await rejectingRow(updates, () => updatePersons(this.trx, this.actor, updates.map((queued) => queued.update), { keepCategoryOf: this.keepCategoryOf }));
     updated.forEach((person, index) => {
       this.persons.remember(person);
       (updates[index] as (typeof updates)[number]).write.complete(person);

@@ -19,7 +19,8 @@ import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
 import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePersonListParameters } from './person-list.js';
 import { type PersonInput, toPerson } from './person.js';
 import { getLeadStatusHistory } from '../leads/lead-status-history.js';
-import { createPerson, deletePerson, getPerson, restorePerson, updatePerson } from './person.service.js';
+import { createPersonWithAutomation, deletePerson, getPerson, restorePerson, updatePersonWithAutomation } from './person.service.js';
+import { withAutomation } from '../automation/automation.routes.js';
 
 export const PersonSchema = Type.Object(
   {
@@ -76,6 +77,8 @@ const PersonUpdateBody = Type.Object(
   { additionalProperties: false },
 );
 const VersionQuery = Type.Object({ version: Type.Optional(VersionField) });
+/** A created or changed person with what category automation did to its company. */
+const PersonWriteResponse = withAutomation(PersonSchema);
 
 
 export async function personRoutes(app: FastifyInstance): Promise<void> {
@@ -130,12 +133,12 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
         tags: ['persons'],
         summary: 'Create a person; in a lead-enabled company it starts at the default lead status unless leadStatusId is given',
         body: PersonCreateBody,
-        response: { 201: Type.Ref('Person'), ...errorResponses },
+        response: { 201: PersonWriteResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const person = await app.db.transaction().execute((trx) => createPerson(trx, request.actor, request.body as PersonInput));
-      return reply.code(201).header('ETag', `"${person.version}"`).header('Location', `/api/persons/${person.id}`).send(person);
+      const { person, automation } = await app.db.transaction().execute((trx) => createPersonWithAutomation(trx, request.actor, request.body as PersonInput));
+      return reply.code(201).header('ETag', `"${person.version}"`).header('Location', `/api/persons/${person.id}`).send({ ...person, automation });
     },
   );
 
@@ -144,13 +147,13 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['persons'],
-        summary: 'Change a person; needs the version it is based on (If-Match or version)',
+        summary: 'Change a person; needs the version it is based on (If-Match or version). Setting a lead status may fire category automation (see automation)',
         params: IdParams,
         querystring: Type.Object({
           via: Type.Optional(Type.Literal('board', { description: 'records a lead status change as made on the board' })),
         }),
         body: PersonUpdateBody,
-        response: { 200: Type.Ref('Person'), ...errorResponses },
+        response: { 200: PersonWriteResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -158,10 +161,10 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
       const { version: bodyVersion, ...patch } = request.body as Partial<PersonInput> & { version?: number };
       const { version, fromHeader } = expectedVersionOf(request, bodyVersion);
       const actor = (request.query as { via?: 'board' }).via === 'board' ? { ...request.actor, source: 'board' as const } : request.actor;
-      const person = await withVersionCheck(fromHeader, () =>
-        app.db.transaction().execute((trx) => updatePerson(trx, actor, id, patch, version)),
+      const { person, automation } = await withVersionCheck(fromHeader, () =>
+        app.db.transaction().execute((trx) => updatePersonWithAutomation(trx, actor, id, patch, version)),
       );
-      return reply.header('ETag', `"${person.version}"`).send(person);
+      return reply.header('ETag', `"${person.version}"`).send({ ...person, automation });
     },
   );
 

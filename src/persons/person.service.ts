@@ -13,6 +13,9 @@ import {
   recordLeadStatusChange,
   recordLeadStatusChanges,
 } from '../leads/lead-status.service.js';
+import { leadStatusRuleMayWriteCompany } from '../automation/automation-rules.js';
+import { getAutomationRule } from '../automation/automation-settings.service.js';
+import { type AutomationOutcome, lockCompaniesForAutomation, runLeadStatusRule } from '../automation/category-automation.service.js';
 import { localize } from '../lists/localize.js';
 import { assertActiveUser } from '../lists/references.js';
 import { type Person, type PersonInput, toPerson } from './person.js';
@@ -89,12 +92,29 @@ function notEnabledError(personId: number | null, state: CompanyLeadState): AppE
   ]);
 }
 
+/** A written person with what category automation did to its company, if anything. */
+export interface PersonWriteResult {
+  person: Person;
+  automation: AutomationOutcome | null;
+}
+
 /**
  * Creates a person. In a company whose category has lead status enabled the person starts at the
  * default status unless the input names another one. Elsewhere a lead status is rejected.
  */
 export async function createPerson(trx: Trx, actor: Actor, input: PersonInput): Promise<Person> {
+  return (await createPersonWithAutomation(trx, actor, input)).person;
+}
+
+/**
+ * Creates a person as createPerson does and runs the lead status rule of category automation when
+ * the input names a lead status. Returns the person with the rule's outcome: a suggestion when
+ * the rule asks for confirmation.
+ */
+export async function createPersonWithAutomation(trx: Trx, actor: Actor, input: PersonInput): Promise<PersonWriteResult> {
   assertLastName(input.lastName);
+  const rule = await getAutomationRule(trx, 'leadStatusSet');
+  if (leadStatusRuleMayWriteCompany(rule, [input.leadStatusId])) await lockCompaniesForAutomation(trx, [input.companyId ?? null]);
   const state = await lockCompanyLeadState(trx, actor, input.companyId ?? null);
   if (input.ownerId != null) await assertActiveUser(trx, input.ownerId);
 
@@ -135,7 +155,11 @@ export async function createPerson(trx: Trx, actor: Actor, input: PersonInput): 
     await recordLeadStatusChange(trx, actor, { personId: inserted.id, fromStatusId: null, toStatusId: leadStatusId, at: now });
   }
   await writeAuditEntry(trx, actor, { entity: 'person', entityId: inserted.id, action: 'create', changes: { ...input } });
-  return getPerson(trx, actor, inserted.id);
+
+  // The default status a new lead gets is not "set" by anyone, so only a named status fires the rule.
+  const explicitStatus = input.leadStatusId != null ? leadStatusId : null;
+  const [automation = null] = await runLeadStatusRule(trx, actor, rule, [{ companyId: input.companyId ?? null, leadStatusId: explicitStatus }], 'interactive');
+  return { person: await getPerson(trx, actor, inserted.id), automation };
 }
 
 /**
@@ -167,6 +191,28 @@ export async function updatePerson(
   patch: Partial<PersonInput>,
   expectedVersion: number,
 ): Promise<Person> {
+  return (await updatePersonWithAutomation(trx, actor, id, patch, expectedVersion)).person;
+}
+
+/**
+ * Updates a person as updatePerson does and runs the lead status rule of category automation when
+ * the patch sets the rule's status. When the person also moves to another company, the rule runs
+ * on the new company. Returns the person with the rule's outcome: a suggestion when the rule asks
+ * for confirmation.
+ */
+export async function updatePersonWithAutomation(
+  trx: Trx,
+  actor: Actor,
+  id: number,
+  patch: Partial<PersonInput>,
+  expectedVersion: number,
+): Promise<PersonWriteResult> {
+  const rule = await getAutomationRule(trx, 'leadStatusSet');
+  if (leadStatusRuleMayWriteCompany(rule, [patch.leadStatusId])) {
+    const current = await trx.selectFrom('persons').select('company_id').where('id', '=', id).executeTakeFirst();
+    await lockCompaniesForAutomation(trx, [patch.companyId !== undefined ? patch.companyId : (current?.company_id ?? null)]);
+  }
+
   const { person, state: oldState } = await lockPerson(trx, actor, id);
   assertCurrentVersion('person', id, person.version, expectedVersion);
   if (person.deleted_at !== null) throw new AppError('VALIDATION_FAILED', `person ${id} is deleted; restore it before editing`);
@@ -223,7 +269,13 @@ export async function updatePerson(
     await recordLeadStatusChange(trx, { ...actor, source }, { personId: id, fromStatusId: person.lead_status_id, toStatusId: leadStatusId, at: now });
   }
   await writeAuditEntry(trx, actor, { entity: 'person', entityId: id, action: 'update', changes: { ...patch } });
-  return getPerson(trx, actor, id);
+
+  // Saving a status the person already has fires the rule only when the person changes company.
+  const setsStatus = patch.leadStatusId != null && patch.leadStatusId === leadStatusId && (statusChanges || companyChanges);
+  const [automation = null] = setsStatus
+    ? await runLeadStatusRule(trx, actor, rule, [{ companyId: targetCompanyId, leadStatusId }], 'interactive')
+    : [];
+  return { person: await getPerson(trx, actor, id), automation };
 }
 
 export async function deletePerson(trx: Trx, actor: Actor, id: number, expectedVersion: number): Promise<void> {
@@ -312,12 +364,22 @@ const PERSONS_PER_STATEMENT = 1_000;
  * Creates many persons with a few statements in all, for the import. Each person gets what
  * createPerson gives it. In a company whose category has lead status enabled, that is the default
  * lead status unless the input names another one. A first status gets a lead status change record,
- * and every person an audit entry, all in the caller's transaction. When an input is invalid, throws
- * BulkItemError for the first such input, before writing anything. Returns the persons as written,
- * in input order.
+ * and every person an audit entry, all in the caller's transaction. A named lead status runs the
+ * lead status rule of category automation, whose rules with confirmation are skipped. When an
+ * input is invalid, throws BulkItemError for the first such input, before writing anything.
+ * Returns the persons as written, in input order.
  */
-export async function createPersons(trx: Trx, actor: Actor, inputs: readonly PersonInput[]): Promise<WrittenPerson[]> {
+export async function createPersons(
+  trx: Trx,
+  actor: Actor,
+  inputs: readonly PersonInput[],
+  options: BulkPersonWriteOptions = {},
+): Promise<WrittenPerson[]> {
   if (inputs.length === 0) return [];
+  const rule = await getAutomationRule(trx, 'leadStatusSet');
+  if (leadStatusRuleMayWriteCompany(rule, inputs.map((input) => input.leadStatusId))) {
+    await lockCompaniesForAutomation(trx, inputs.map((input) => input.companyId ?? null));
+  }
   const companies = await lockCompanyLeadRows(trx, inputs.map((input) => input.companyId ?? null));
   const ownerErrors = await collectOwnerErrors(trx, inputs.map((input) => input.ownerId));
   const statusErrors = await collectLeadStatusErrors(trx, inputs.map((input) => input.leadStatusId));
@@ -368,7 +430,26 @@ export async function createPersons(trx: Trx, actor: Actor, inputs: readonly Per
     firstStatuses.map((row) => ({ personId: row.id, fromStatusId: null, toStatusId: row.lead_status_id, at: now, source: actor.source })),
   );
   await writePersonAuditEntries(trx, actor, 'create', inputs.map((input, index) => ({ personId: ids[index] as number, changes: { ...input } })));
+
+  const namedStatuses = rows.filter((_row, index) => inputs[index]?.leadStatusId != null);
+  await runLeadStatusRule(
+    trx,
+    actor,
+    rule,
+    namedStatuses.map((row) => ({ companyId: row.company_id, leadStatusId: row.lead_status_id })),
+    'batch',
+    options.keepCategoryOf,
+  );
   return rows.map((row) => toWrittenPerson({ ...row, version: 1 }));
+}
+
+/** Options of createPersons and updatePersons. */
+export interface BulkPersonWriteOptions {
+  /**
+   * Companies whose category the same write set explicitly, such as an import row that names a
+   * category: the lead status rule of category automation leaves them alone, as the user's choice wins.
+   */
+  keepCategoryOf?: ReadonlySet<number>;
 }
 
 /** One update of updatePersons: like the arguments of updatePerson. */
@@ -383,14 +464,30 @@ export interface PersonUpdate {
  * rules of updatePerson. The version must be current. A move to another company counts as a
  * category change of that person alone: a new lead cycle when lead status becomes enabled, the
  * status retained when it stops. A lead status can only be set where it is enabled, and every
- * status change writes one lead status change record. Each person may appear once. When an update
- * is invalid, throws BulkItemError for the first such update, before writing anything. Returns the
- * persons as written, in input order.
+ * status change writes one lead status change record. Setting a lead status runs the lead status
+ * rule of category automation, whose rules with confirmation are skipped. Each person may appear
+ * once. When an update is invalid, throws BulkItemError for the first such update, before writing
+ * anything. Returns the persons as written, in input order.
  */
-export async function updatePersons(trx: Trx, actor: Actor, updates: readonly PersonUpdate[]): Promise<WrittenPerson[]> {
+export async function updatePersons(
+  trx: Trx,
+  actor: Actor,
+  updates: readonly PersonUpdate[],
+  options: BulkPersonWriteOptions = {},
+): Promise<WrittenPerson[]> {
   if (updates.length === 0) return [];
   const ids = updates.map((update) => update.id);
   if (new Set(ids).size !== ids.length) throw new Error('updatePersons got the same person more than once; merge the updates first');
+
+  const rule = await getAutomationRule(trx, 'leadStatusSet');
+  if (leadStatusRuleMayWriteCompany(rule, updates.map((update) => update.patch.leadStatusId))) {
+    const current = await trx.selectFrom('persons').select(['id', 'company_id']).where('id', '=', sql<number>`any(${ids}::int[])`).execute();
+    const companyOf = new Map(current.map((row) => [row.id, row.company_id]));
+    await lockCompaniesForAutomation(
+      trx,
+      updates.map((update) => (update.patch.companyId !== undefined ? update.patch.companyId : (companyOf.get(update.id) ?? null))),
+    );
+  }
 
   const { persons, companies } = await lockPersonsInBulk(trx, updates);
   const ownerErrors = await collectOwnerErrors(
@@ -431,7 +528,8 @@ export async function updatePersons(trx: Trx, actor: Actor, updates: readonly Pe
       source = actor.source;
     }
     const statusChanges = leadStatusId !== person.lead_status_id || (source === 'companyChange' && leadStatusId !== null);
-    return { person, patch, leadStatusId, source, statusChanges };
+    const setsStatus = patch.leadStatusId != null && patch.leadStatusId === leadStatusId && (statusChanges || companyChanges);
+    return { person, patch, leadStatusId, source, statusChanges, setsStatus, targetCompanyId };
   });
 
   const now = new Date();
@@ -464,6 +562,15 @@ export async function updatePersons(trx: Trx, actor: Actor, updates: readonly Pe
       .map(({ person, leadStatusId, source }) => ({ personId: person.id, fromStatusId: person.lead_status_id, toStatusId: leadStatusId, at: now, source })),
   );
   await writePersonAuditEntries(trx, actor, 'update', updates.map((update) => ({ personId: update.id, changes: { ...update.patch } })));
+
+  await runLeadStatusRule(
+    trx,
+    actor,
+    rule,
+    decisions.filter((decision) => decision.setsStatus).map((decision) => ({ companyId: decision.targetCompanyId, leadStatusId: decision.leadStatusId })),
+    'batch',
+    options.keepCategoryOf,
+  );
   return rows.map((row, index) => {
     const decision = decisions[index] as (typeof decisions)[number];
     return toWrittenPerson({ ...row, lead_status_id: decision.statusChanges ? decision.leadStatusId : decision.person.lead_status_id, version: decision.person.version + 1 });

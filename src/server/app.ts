@@ -7,7 +7,9 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 
+import { auditLogRoutes } from '../audit/audit-log.routes.js';
 import { registerAuthentication } from '../auth/auth.plugin.js';
+import { automationRoutes } from '../automation/automation.routes.js';
 import { UserSchema, authRoutes } from '../auth/auth.routes.js';
 import { CompanySchema, companyRoutes } from '../companies/company.routes.js';
 import type { Config } from '../config.js';
@@ -17,6 +19,7 @@ import { CategorySchema, LeadStatusSchema, listItemRoutes } from '../lists/list-
 import { PersonSchema, personRoutes } from '../persons/person.routes.js';
 import { bulkUpdateRoutes } from '../bulk/bulk-update.routes.js';
 import { preferenceRoutes } from '../preferences/preference.routes.js';
+import { SaleSchema, saleRoutes } from '../sales/sale.routes.js';
 import { SelectionSchema, selectionRoutes } from '../selections/selection.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import './fastify-types.js';
@@ -72,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema, SelectionSchema]) {
+  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema, SelectionSchema, SaleSchema]) {
     app.addSchema(schema);
   }
   registerAuthentication(app);
@@ -85,6 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(preferenceRoutes);
   await app.register(selectionRoutes);
   await app.register(bulkUpdateRoutes);
+  await app.register(automationRoutes);
+  await app.register(saleRoutes);
+  await app.register(auditLogRoutes);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -21,6 +21,8 @@ const TITLES: Record<ErrorCode, string> = {
   LEAD_STATUS_NOT_ALLOWED_FOR_GROUP: 'Lead status not allowed for this category group',
   ITEM_DELETED: 'List item deleted',
   REFERENCE_NOT_FOUND: 'Referenced record not found',
+  AUTOMATION_RULE_INCOMPLETE: 'Automation rule incomplete',
+  PERSON_NOT_IN_COMPANY: 'Person not in this company',
   VERSION_MISMATCH: 'Precondition failed',
   VERSION_REQUIRED: 'Version required',
   RATE_LIMITED: 'Too many requests',

@@ -1,3 +1,4 @@
+import { reportAutomation } from '../automation/automationOutcome';
 import { apiRequest } from './client';
 import type {
   Category,
@@ -137,9 +138,12 @@ export const companies = {
 
 export const persons = {
   get: (id: number) => apiRequest<Person>('GET', `/api/persons/${id}`),
-  create: (input: PersonInput) => apiRequest<Person>('POST', '/api/persons', { body: input }),
+  // Setting a lead status may fire category automation; reportAutomation shows what it did.
+  create: (input: PersonInput) => apiRequest<Person>('POST', '/api/persons', { body: input }).then(reportAutomation),
   update: (id: number, version: number, input: PersonInput, via?: 'board') =>
-    apiRequest<Person>('PATCH', `/api/persons/${id}`, { body: { ...input, version }, ...(via ? { query: { via } } : {}) }),
+    apiRequest<Person>('PATCH', `/api/persons/${id}`, { body: { ...input, version }, ...(via ? { query: { via } } : {}) }).then(
+      reportAutomation,
+    ),
   remove: (id: number, version: number) => apiRequest<void>('DELETE', `/api/persons/${id}`, { query: { version } }),
   restore: (id: number) => apiRequest<Person>('POST', `/api/persons/${id}/restore`),
   leadStatusHistory: (id: number) =>

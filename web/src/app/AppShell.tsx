@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Language } from '../api/types';
 import { useSession } from '../auth/session';
+import { AutomationSuggestionDialog } from '../automation/AutomationSuggestionDialog';
 import { LANGUAGES } from '../i18n';
 import { describeError } from '../ui/errors';
 import { Link, paths, useLocation } from './router';
@@ -69,6 +70,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>
+      <AutomationSuggestionDialog />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { useDeleteRecord } from '../ui/useDeleteRecord';
 import { CompanyFormDialog } from './CompanyFormDialog';
 import { CompanyLeadHistory } from './CompanyLeadHistory';
 import { CompanyPersons } from './CompanyPersons';
+import { CompanySales } from '../sales/CompanySales';
 
 const TABS = ['persons', 'history', 'sales'] as const;
 type TabId = (typeof TABS)[number];
@@ -159,9 +160,7 @@ function CompanyCard({ company }: { company: Company }) {
       >
         {tab === 'persons' ? <CompanyPersons company={company} /> : null}
         {tab === 'history' ? <CompanyLeadHistory company={company} /> : null}
-        {tab === 'sales' ? (
-          <EmptyState title={t('companies.salesTitle')}>{t('companies.salesText')}</EmptyState>
-        ) : null}
+        {tab === 'sales' ? <CompanySales company={company} /> : null}
       </Tabs>
 
       <CompanyFormDialog

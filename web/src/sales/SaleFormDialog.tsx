@@ -1,0 +1,153 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { fetchPage } from '../api/endpoints';
+import type { Company, Person } from '../api/types';
+import { useSession } from '../auth/session';
+import { fieldErrorsFromProblem } from '../forms/fieldErrors';
+import { Dialog } from '../ui/Dialog';
+import { describeError } from '../ui/errors';
+import { Field } from '../ui/Field';
+import { UserSelect } from '../ui/UserSelect';
+import { companySalesKey, sales } from './salesApi';
+
+interface SaleFormDialogProps {
+  company: Company;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** Today's date in the browser's time zone, as YYYY-MM-DD. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Reads an amount as people type it: "1250", "1.250,50" (Dutch) or "1250.50". Returns NaN when it is no amount. */
+export function parseAmount(text: string): number {
+  const compact = text.replace(/\s/g, '');
+  if (compact === '') return Number.NaN;
+  const normalized = /,\d{1,2}$/.test(compact) ? compact.replace(/\./g, '').replace(',', '.') : compact.replace(/,/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(normalized) ? Number(normalized) : Number.NaN;
+}
+
+/** Registers a new sale of the company: title, amount, owner, date and optionally one of its persons. */
+export function SaleFormDialog({ company, open, onClose, onSaved }: SaleFormDialogProps) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [amount, setAmount] = useState('');
+  const [ownerId, setOwnerId] = useState(String(user.id));
+  const [saleDate, setSaleDate] = useState(today);
+  const [personId, setPersonId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const persons = useQuery({
+    queryKey: ['persons', 'ofCompany', company.id],
+    queryFn: () =>
+      fetchPage<Person>('persons', { filter: [{ field: 'company', operator: 'isOneOf', values: [company.id] }], sort: 'lastName', limit: 500 }),
+    enabled: open,
+  });
+
+  function reset() {
+    setTitle('');
+    setAmount('');
+    setOwnerId(String(user.id));
+    setSaleDate(today());
+    setPersonId('');
+    setErrors({});
+    setFailure(null);
+  }
+
+  function close() {
+    reset();
+    onClose();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (title.trim() === '') found.title = t('validation.required');
+    const parsedAmount = amount.trim() === '' ? null : parseAmount(amount);
+    if (parsedAmount !== null && Number.isNaN(parsedAmount)) found.amount = t('sales.invalidAmount');
+    if (saleDate === '') found.saleDate = t('validation.required');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+
+    setBusy(true);
+    setFailure(null);
+    try {
+      await sales.create({
+        title: title.trim(),
+        companyId: company.id,
+        amount: parsedAmount,
+        ownerId: ownerId === '' ? null : Number(ownerId),
+        saleDate,
+        personId: personId === '' ? null : Number(personId),
+      });
+      await queryClient.invalidateQueries({ queryKey: companySalesKey(company.id) });
+      reset();
+      onSaved();
+    } catch (error) {
+      setErrors(fieldErrorsFromProblem(t, error));
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('sales.newTitle', { company: company.name })}
+      open={open}
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="button button-ghost" onClick={close} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form="sale-form" className="button button-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="sale-form" className="form-grid sale-form" onSubmit={(event) => void submit(event)} noValidate>
+        <Field label={t('sales.title')} error={errors.title} required>
+          {(control) => <input {...control} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        </Field>
+        <Field label={t('sales.amount')} error={errors.amount} hint={t('sales.amountHint')}>
+          {(control) => <input {...control} type="text" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} />}
+        </Field>
+        <Field label={t('sales.owner')} error={errors.ownerId}>
+          {(control) => <UserSelect {...control} value={ownerId} onChange={setOwnerId} />}
+        </Field>
+        <Field label={t('sales.saleDate')} error={errors.saleDate} required>
+          {(control) => <input {...control} type="date" value={saleDate} onChange={(event) => setSaleDate(event.target.value)} />}
+        </Field>
+        <Field label={t('sales.person')} error={errors.personId}>
+          {(control) => (
+            <select {...control} value={personId} onChange={(event) => setPersonId(event.target.value)} disabled={persons.isPending}>
+              <option value="">{t('sales.noPerson')}</option>
+              {(persons.data?.items ?? []).map((person) => (
+                <option key={person.id} value={String(person.id)}>
+                  {person.fullName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </form>
+      {failure !== null && Object.keys(errors).length === 0 ? (
+        <div className="notice notice-error" role="alert">
+          <p>{describeError(t, failure)}</p>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
