@@ -12,6 +12,7 @@ import { buildGroupTree, groupCriteria, groupId, type GroupNode } from './groups
 import type { ListLayout } from './layout';
 import { ROW_HEIGHT, RowBlock } from './RowBlock';
 import { useRecordPages } from './useRecordPages';
+import type { RowTicks } from './useTickedRows';
 
 /** A group shows at most this many rows at once and scrolls inside for the rest. */
 const VISIBLE_ROWS_PER_GROUP = 10;
@@ -28,6 +29,8 @@ interface GroupedBodyProps<T extends { id: number }> {
   rowHref: (row: T) => string;
   onTotal: (total: number | null) => void;
   width: number;
+  /** Ticks of the rows; without it the rows have no checkbox. */
+  ticks?: RowTicks<T> | undefined;
 }
 
 export function GroupedBody<T extends { id: number }>(props: GroupedBodyProps<T>) {
@@ -130,6 +133,7 @@ function GroupRows<T extends { id: number }>({
   sort,
   rowHref,
   selectionId,
+  ticks,
 }: GroupedBodyProps<T> & { node: GroupNode }) {
   const { t } = useTranslation();
   // The scroll element lives in state, not in a ref: the rows mount in the same commit as their
@@ -159,6 +163,7 @@ function GroupRows<T extends { id: number }>({
         scrollMargin={0}
         rowHref={rowHref}
         firstRowIndex={null}
+        ticks={ticks}
       />
     </div>
   );
