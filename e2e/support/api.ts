@@ -109,4 +109,26 @@ export class TrechterApi {
   async resetListLayout(key: string): Promise<void> {
     await this.send('PUT', `/api/preferences/${key}`, { value: null });
   }
+
+  /** Creates `count` persons, twenty requests at a time; `input` gives the fields of the person at each index. */
+  async createPersons(
+    count: number,
+    input: (index: number) => { lastName: string; firstName?: string; companyId?: number | null },
+  ): Promise<Array<{ id: number; version: number; fullName: string }>> {
+    const created: Array<{ id: number; version: number; fullName: string }> = [];
+    for (let start = 0; start < count; start += 20) {
+      const indexes = Array.from({ length: Math.min(20, count - start) }, (_, offset) => start + offset);
+      created.push(...(await Promise.all(indexes.map((index) => this.createPerson(input(index))))));
+    }
+    return created;
+  }
+
+  async getCompany(id: number): Promise<{ id: number; version: number; category: { name: string } | null }> {
+    return this.send('GET', `/api/companies/${id}`);
+  }
+
+  /** Returns the progress and counts of a bulk update. */
+  async getBulkUpdate(id: number): Promise<{ status: string; total: number; done: number; changed: number; unchanged: number; refused: number }> {
+    return this.send('GET', `/api/bulk-updates/${id}`);
+  }
 }

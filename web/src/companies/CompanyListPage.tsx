@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { navigate, paths } from '../app/router';
+import { BulkUpdateButton } from '../bulk/BulkUpdateButton';
 import { formatNumber } from '../i18n/format';
 import { RecordList } from '../lists/RecordList';
 import { EmptyState } from '../ui/feedback';
@@ -36,7 +37,12 @@ export default function CompanyListPage() {
         label={t('companies.title')}
         countText={(count) => t('companies.count', { count, formatted: formatNumber(count, language) })}
         rowHref={(company) => paths.company(company.id)}
-        actions={newButton}
+        actions={(list) => (
+          <>
+            <BulkUpdateButton entity="company" list={list} />
+            {newButton}
+          </>
+        )}
         variant="page"
         empty={
           <EmptyState title={t('companies.emptyTitle')} action={newButton}>

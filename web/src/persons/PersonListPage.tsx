@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Language } from '../api/types';
 import { navigate, paths } from '../app/router';
+import { BulkUpdateButton } from '../bulk/BulkUpdateButton';
 import { formatNumber } from '../i18n/format';
 import { RecordList } from '../lists/RecordList';
 import { EmptyState } from '../ui/feedback';
@@ -36,7 +37,12 @@ export default function PersonListPage() {
         label={t('persons.title')}
         countText={(count) => t('persons.count', { count, formatted: formatNumber(count, language) })}
         rowHref={(person) => paths.person(person.id)}
-        actions={newButton}
+        actions={(list) => (
+          <>
+            <BulkUpdateButton entity="person" list={list} />
+            {newButton}
+          </>
+        )}
         variant="page"
         empty={
           <EmptyState title={t('persons.emptyTitle')} action={newButton}>
