@@ -17,9 +17,9 @@ export function BulkUpdateButton({ entity, list }: { entity: SelectionEntity; li
   const [subject, setSubject] = useState<{ target: BulkUpdateTarget; count: number | null }>({ target: { ids: [] }, count: null });
 
   const ticked = list.tickedIds.length;
-  let label = t('bulkUpdate.open');
-  if (ticked > 0) label = t('bulkUpdate.openTicked', { formatted: formatNumber(ticked, language) });
-  else if (list.total !== null) label = t('bulkUpdate.openCount', { formatted: formatNumber(list.total, language) });
+  // With ticks the count is the ticked rows; the list's toolbar says they are ticked.
+  const count = ticked > 0 ? ticked : list.total;
+  const label = count === null ? t('bulkUpdate.open') : t('bulkUpdate.openCount', { formatted: formatNumber(count, language) });
 
   function openDialog() {
     setSubject(ticked > 0 ? { target: { ids: [...list.tickedIds] }, count: ticked } : { target: { filter: list.filter }, count: list.total });

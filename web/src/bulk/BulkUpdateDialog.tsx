@@ -124,7 +124,7 @@ export function BulkUpdateDialog({ open, entity, target, count, onClose }: BulkU
   if (count !== null) {
     title = t(entity === 'person' ? 'bulkUpdate.titlePersons' : 'bulkUpdate.titleCompanies', { count, formatted: formatNumber(count, language) });
   }
-  const stepTitle = shownStep === 'choose' ? t('bulkUpdate.chooseTitle') : t(`bulkUpdate.steps.${shownStep}`);
+  const stepTitle = t(`bulkUpdate.${shownStep}Title`);
 
   let content;
   let footer;

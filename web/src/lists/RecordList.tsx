@@ -197,18 +197,20 @@ function LoadedRecordList<T extends { id: number }>({
     <section className={`record-list record-list-${variant}`} aria-label={label}>
       <div className="list-toolbar">
         <div className="list-toolbar-start">
-          <p className="list-count" aria-live="polite">
-            {total === null ? '\u00a0' : countText(total)}
-          </p>
+          {/* The ticked count takes the place of the total and is short, so the toolbar keeps its
+              height and the rows do not move under the pointer when the first row is ticked. */}
           {tickedIds.length > 0 ? (
-            <p className="list-ticked" role="status">
-              <span>{t('list.ticked', { count: tickedIds.length, formatted: formatNumber(tickedIds.length, language) })}</span>
-              <span aria-hidden="true">·</span>
-              <button type="button" className="button-link" onClick={clearTicks}>
-                {t('list.clearTicks')}
+            <p className="chip list-ticked" aria-live="polite">
+              <span className="list-ticked-text">{t('list.ticked', { count: tickedIds.length, formatted: formatNumber(tickedIds.length, language) })}</span>
+              <button type="button" className="chip-remove" onClick={clearTicks} aria-label={t('list.clearTicks')} title={t('list.clearTicks')}>
+                ×
               </button>
             </p>
-          ) : null}
+          ) : (
+            <p className="list-count" aria-live="polite">
+              {total === null ? '\u00a0' : countText(total)}
+            </p>
+          )}
         </div>
         <div className="list-toolbar-controls">
           <GroupBySelects specs={specs} layout={layout} onChange={(groupBy) => update((current) => ({ ...current, groupBy }))} />
