@@ -133,6 +133,74 @@ test.describe('bulk update of persons', () => {
   });
 });
 
+test.describe('bulk update dialog', () => {
+  test('warns when the list has no filter', async ({ page, api }) => {
+    // Two persons at least, so every text uses the plural.
+    await api.createPersons(2, (index) => ({ firstName: `Ongefilterd ${index + 1}`, lastName: uniqueName('Iedereen') }));
+
+    await page.goto('/persons');
+    const button = page.getByRole('button', { name: /^Bulk bijwerken \([\d.]+\)$/ });
+    const total = /\(([\d.]+)\)/.exec((await button.textContent()) ?? '')?.[1] ?? 'NaN';
+    await expect(page.getByText(`${total} personen`, { exact: true })).toBeVisible();
+    await button.click();
+
+    const dialog = page.getByRole('dialog', { name: `Bulkwijziging van ${total} personen` });
+    await dialog.getByLabel('Onze contactpersoon').selectOption({ label: 'Geen contactpersoon' });
+    await dialog.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    await expect(dialog.getByText(`Er staat geen filter op de lijst, dus deze bulkwijziging geldt voor alle ${total} personen in Trechter.`)).toBeVisible();
+    await expect(dialog.getByText(`Van de ${total} personen:`)).toBeVisible();
+    await saveScreenshot(page, 'nl-bulk-update-everything');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  test('shows why the server refused', async ({ page, api }) => {
+    const prefix = uniqueName('Bulkfout');
+    const company = await api.createCompany({ name: `${prefix} bv`, category: 'Lead' });
+    await api.createPersons(2, (index) => ({ firstName: `Fout ${index + 1}`, lastName: 'Janssen', companyId: company.id }));
+    const statusName = uniqueName('Tijdelijk');
+    const status = await api.createLeadStatus(statusName);
+
+    await page.goto('/persons');
+    await filterStartsWith(page, 'Bedrijf', prefix);
+    await page.getByRole('button', { name: 'Bulk bijwerken (2)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulkwijziging van 2 personen' });
+    await dialog.getByLabel('Leadstatus').selectOption({ label: statusName });
+    await api.deleteLeadStatus(status.id);
+    await dialog.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+
+    const error = dialog.getByRole('alert');
+    await expect(error).toContainText('Dit lijstitem is verwijderd. Kies een ander item.');
+    await expect(error).toContainText('Leadstatus: Deze keuze is verwijderd. Kies een andere.');
+    await expect(dialog.getByRole('button', { name: 'Uitvoeren' })).toBeDisabled();
+    await saveScreenshot(page, 'nl-bulk-update-error');
+
+    await dialog.getByRole('button', { name: 'Terug' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Wat wil je wijzigen?' })).toBeFocused();
+  });
+
+  test('ticks rows in a grouped list', async ({ page, api }) => {
+    const prefix = uniqueName('Bulkgroep');
+    const company = await api.createCompany({ name: `${prefix} bv`, category: 'Lead' });
+    await api.createPersons(3, (index) => ({ firstName: `Groep ${index + 1}`, lastName: 'Janssen', companyId: company.id }));
+
+    await page.goto('/persons');
+    await filterStartsWith(page, 'Bedrijf', prefix);
+    await page.getByLabel('Groeperen op').selectOption({ label: 'Leadstatus' });
+    await page.getByRole('button', { name: /Leadstatus: Open\s*3/ }).click();
+    await page.getByRole('checkbox', { name: 'Groep 1 Janssen aanvinken' }).check();
+    await page.getByRole('checkbox', { name: 'Groep 3 Janssen aanvinken' }).click({ modifiers: ['Shift'] });
+    await expect(page.getByText('3 aangevinkt')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Bulk bijwerken (3)' })).toBeVisible();
+    await saveScreenshot(page, 'nl-persons-grouped-ticked');
+
+    const clearAll = page.getByRole('checkbox', { name: 'Vinkjes weghalen' });
+    await clearAll.click();
+    await expect(page.getByText('3 aangevinkt')).toBeHidden();
+    await expect(clearAll).toBeDisabled();
+  });
+});
+
 test.describe('bulk update of companies', () => {
   test('sets the category of ticked companies', async ({ page, api }) => {
     const prefix = uniqueName('Bulkcategorie');

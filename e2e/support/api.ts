@@ -131,4 +131,14 @@ export class TrechterApi {
   async getBulkUpdate(id: number): Promise<{ status: string; total: number; done: number; changed: number; unchanged: number; refused: number }> {
     return this.send('GET', `/api/bulk-updates/${id}`);
   }
+
+  /** Adds a lead status with a Dutch name only. Only administrators may do this. */
+  async createLeadStatus(name: string): Promise<{ id: number }> {
+    return this.send('POST', '/api/lead-statuses', { nameNl: name });
+  }
+
+  /** Deletes a lead status (soft, restorable). Only administrators may do this. */
+  async deleteLeadStatus(id: number): Promise<void> {
+    await this.send('DELETE', `/api/lead-statuses/${id}`);
+  }
 }

@@ -28,6 +28,7 @@ export default function CompanyListPage() {
     <div className="page page-list">
       <header className="page-header">
         <h1 className="page-title">{t('companies.title')}</h1>
+        {newButton}
       </header>
       <RecordList
         kind="companies"
@@ -37,12 +38,7 @@ export default function CompanyListPage() {
         label={t('companies.title')}
         countText={(count) => t('companies.count', { count, formatted: formatNumber(count, language) })}
         rowHref={(company) => paths.company(company.id)}
-        actions={(list) => (
-          <>
-            <BulkUpdateButton entity="company" list={list} />
-            {newButton}
-          </>
-        )}
+        actions={(list) => <BulkUpdateButton entity="company" list={list} />}
         variant="page"
         empty={
           <EmptyState title={t('companies.emptyTitle')} action={newButton}>

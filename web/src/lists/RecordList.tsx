@@ -201,7 +201,7 @@ function LoadedRecordList<T extends { id: number }>({
               height and the rows do not move under the pointer when the first row is ticked. */}
           {tickedIds.length > 0 ? (
             <p className="chip list-ticked" aria-live="polite">
-              <span className="list-ticked-text">{t('list.ticked', { count: tickedIds.length, formatted: formatNumber(tickedIds.length, language) })}</span>
+              <span>{t('list.ticked', { count: tickedIds.length, formatted: formatNumber(tickedIds.length, language) })}</span>
               <button type="button" className="chip-remove" onClick={clearTicks} aria-label={t('list.clearTicks')} title={t('list.clearTicks')}>
                 ×
               </button>

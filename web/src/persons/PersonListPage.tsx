@@ -28,6 +28,7 @@ export default function PersonListPage() {
     <div className="page page-list">
       <header className="page-header">
         <h1 className="page-title">{t('persons.title')}</h1>
+        {newButton}
       </header>
       <RecordList
         kind="persons"
@@ -37,12 +38,7 @@ export default function PersonListPage() {
         label={t('persons.title')}
         countText={(count) => t('persons.count', { count, formatted: formatNumber(count, language) })}
         rowHref={(person) => paths.person(person.id)}
-        actions={(list) => (
-          <>
-            <BulkUpdateButton entity="person" list={list} />
-            {newButton}
-          </>
-        )}
+        actions={(list) => <BulkUpdateButton entity="person" list={list} />}
         variant="page"
         empty={
           <EmptyState title={t('persons.emptyTitle')} action={newButton}>
