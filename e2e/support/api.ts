@@ -110,7 +110,7 @@ export class TrechterApi {
     await this.send('PUT', `/api/preferences/${key}`, { value: null });
   }
 
-  /** Creates `count` persons, twenty requests at a time; `input` gives the fields of the person at each index. */
+  /** Creates `count` persons with twenty requests at a time. `input` gives the fields of the person at each index. */
   async createPersons(
     count: number,
     input: (index: number) => { lastName: string; firstName?: string; companyId?: number | null },

@@ -17,7 +17,7 @@ export function BulkUpdateButton({ entity, list }: { entity: SelectionEntity; li
   const [subject, setSubject] = useState<{ target: BulkUpdateTarget; count: number | null }>({ target: { ids: [] }, count: null });
 
   const ticked = list.tickedIds.length;
-  // With ticks the count is the ticked rows; the list's toolbar says they are ticked.
+  // With ticks the label counts the ticked rows, and the toolbar shows that they are ticked.
   const count = ticked > 0 ? ticked : list.total;
   const label = count === null ? t('bulkUpdate.open') : t('bulkUpdate.openCount', { formatted: formatNumber(count, language) });
 

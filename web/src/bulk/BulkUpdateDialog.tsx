@@ -28,6 +28,16 @@ export interface BulkUpdateDialogProps {
 type Step = 'choose' | 'preview' | 'run' | 'result';
 const STEPS: Step[] = ['choose', 'preview', 'run', 'result'];
 
+/** Asks the server what a bulk update would do, in the one shape the dialog shows for both kinds. */
+async function fetchPreview(entity: SelectionEntity, target: BulkUpdateTarget, choice: BulkChoice): Promise<PreviewCounts> {
+  if (entity === 'person') return bulkUpdates.previewPersons(target, toChanges('person', choice) ?? {});
+
+  // NOTE: the company preview returns { total, change, unchanged, persons } without refusals, while
+  // the endpoint's declared type is the person preview's shape.
+  const counts = (await bulkUpdates.previewCompanies(target, toChanges('company', choice) ?? { categoryId: null })) as unknown as Omit<PreviewCounts, 'refused'>;
+  return { ...counts, refused: [] };
+}
+
 /** Sets lead status or owner (persons) or category (companies) on many records: preview, run, log. */
 export function BulkUpdateDialog({ open, entity, target, count, onClose }: BulkUpdateDialogProps) {
   const { t, i18n } = useTranslation();
@@ -44,7 +54,7 @@ export function BulkUpdateDialog({ open, entity, target, count, onClose }: BulkU
   const run = runQuery.data;
   const running = run !== undefined && isActive(run.status);
 
-  // Opening the dialog starts over, unless the previous run is still going: then it shows that run.
+  // Opening the dialog starts over. While the previous run is still going, it shows that run instead.
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
@@ -63,14 +73,7 @@ export function BulkUpdateDialog({ open, entity, target, count, onClose }: BulkU
 
   const preview = useQuery({
     queryKey: ['bulkUpdate', 'preview', entity, target, changes],
-    queryFn: (): Promise<PreviewCounts> =>
-      entity === 'person'
-        ? bulkUpdates.previewPersons(target, toChanges('person', choice) ?? {})
-        : // NOTE: the company preview returns { total, change, unchanged, persons } and no refusals,
-          // although the shared endpoint type names the person preview's shape.
-          (bulkUpdates.previewCompanies(target, toChanges('company', choice) ?? { categoryId: null }) as Promise<unknown> as Promise<Omit<PreviewCounts, 'refused'>>).then(
-            (counts) => ({ ...counts, refused: [] }),
-          ),
+    queryFn: () => fetchPreview(entity, target, choice),
     enabled: open && shownStep === 'preview' && changes !== null,
     retry: false,
     staleTime: 0,

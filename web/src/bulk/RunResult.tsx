@@ -11,7 +11,7 @@ import { Spinner } from '../ui/feedback';
 import { BulkError } from './BulkError';
 import { OutcomeCounts } from './RunProgress';
 
-/** Refusal reasons the run log stores that have their own text; others show their code. */
+/** Refusal reasons of the run log that have their own text. Other reasons show their code. */
 const KNOWN_REASONS = new Set(['LEAD_STATUS_NOT_ENABLED', 'deleted', 'NOT_FOUND', 'VERSION_CONFLICT']);
 
 type OutcomeFilter = 'all' | BulkUpdateRecord['outcome'];

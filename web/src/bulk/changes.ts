@@ -17,14 +17,14 @@ export const EMPTY_CHOICE: BulkChoice = { leadStatus: KEEP, owner: KEEP, categor
 /** Most ids the API takes in one target (the schema's maxItems of target.ids). */
 export const MAX_TICKED_IDS = 10_000;
 
-/** Records a run changes per transaction, so a stop lands between two such batches. */
+/** Records a run changes per transaction, as the server's bulk update sets them. A stop lands between two batches. */
 export const BATCH_SIZES: Record<SelectionEntity, number> = { person: 500, company: 100 };
 
 function toId(value: string): number | null {
   return value === NONE ? null : Number(value);
 }
 
-/** Turns the picks into the request's changes; null when the user picked nothing to change. */
+/** Turns the picks into the request's changes, or null when the user picked nothing to change. */
 export function toChanges(entity: 'person', choice: BulkChoice): PersonBulkChanges | null;
 export function toChanges(entity: 'company', choice: BulkChoice): CompanyBulkChanges | null;
 export function toChanges(entity: SelectionEntity, choice: BulkChoice): PersonBulkChanges | CompanyBulkChanges | null;

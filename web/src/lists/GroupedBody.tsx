@@ -29,7 +29,7 @@ interface GroupedBodyProps<T extends { id: number }> {
   rowHref: (row: T) => string;
   onTotal: (total: number | null) => void;
   width: number;
-  /** Ticks of the rows; without it the rows have no checkbox. */
+  /** Ticks of the rows. Without it the rows have no checkbox. */
   ticks?: RowTicks<T> | undefined;
 }
 

@@ -145,7 +145,7 @@ function HeaderCell<T>({
   );
 }
 
-/** Renders the header's checkbox; it shows a dash (indeterminate) while some loaded rows are ticked. */
+/** Renders the header's checkbox, which shows a dash (indeterminate) while some loaded rows are ticked. */
 function HeaderTickBox({ state, label, disabled, onToggle }: HeaderTick) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {

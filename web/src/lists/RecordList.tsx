@@ -56,7 +56,7 @@ export interface RecordListProps<T extends { id: number }> {
    * the only way ticks are used.
    */
   tickable?: boolean;
-  /** Name of a row for its checkbox's label; defaults to the row's fullName or name. */
+  /** Name of a row for its checkbox's label. Defaults to the row's fullName or name. */
   rowName?: (row: T) => string;
   variant: 'page' | 'tab';
 }

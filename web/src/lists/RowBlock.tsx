@@ -27,7 +27,7 @@ interface RowBlockProps<T extends { id: number }> {
   rowHref: (row: T) => string;
   /** aria-rowindex of the first row, or null when the row position is not meaningful. */
   firstRowIndex: number | null;
-  /** Ticks of the rows; without it the rows have no checkbox. */
+  /** Ticks of the rows. Without it the rows have no checkbox. */
   ticks?: RowTicks<T> | undefined;
 }
 
@@ -127,7 +127,7 @@ interface ListRowProps {
 
 function ListRow({ top, href, rowIndex, cells, even, tick }: ListRowProps) {
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    // Space on a link or other control of the row ticks the row; on the checkbox the browser does it.
+    // Space on a link of the row ticks the row. On the checkbox itself the browser handles Space.
     if (tick === undefined || event.key !== ' ') return;
     if ((event.target as HTMLElement).closest('input, button, select, textarea')) return;
     event.preventDefault();
@@ -142,7 +142,7 @@ function ListRow({ top, href, rowIndex, cells, even, tick }: ListRowProps) {
       style={{ transform: `translateY(${top}px)` }}
       onKeyDown={handleKeyDown}
       onClick={(event) => {
-        // Links, buttons and the tick box handle their own clicks; selecting text does not open.
+        // Links, buttons and the tick box handle their own clicks, and selecting text does not open.
         if ((event.target as HTMLElement).closest('a, button, input, select, label')) return;
         if (window.getSelection()?.toString()) return;
         navigate(href);

@@ -13,7 +13,7 @@ export interface RowTicks<T extends { id: number }> {
 }
 
 interface TickState {
-  /** The filter the ticks belong to; ticks of another filter are dropped. */
+  /** Filter the ticks belong to. Ticks of another filter are dropped. */
   resetKey: string;
   /** Ticked ids in the order they were ticked (a Set keeps insertion order). */
   ids: ReadonlySet<number>;
