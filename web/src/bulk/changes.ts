@@ -5,7 +5,7 @@ export const KEEP = '';
 /** Select value meaning "clear this field" (no owner, no category). */
 export const NONE = 'none';
 
-/** What the user picked in the first step, as select values: KEEP, NONE or an id. */
+/** Picks of the first step as select values, each KEEP, NONE or an id. */
 export interface BulkChoice {
   leadStatus: string;
   owner: string;

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 
-/** What a block of rows needs to show and change the ticks of its rows. */
+/** Tick state and actions that a block of rows needs for its checkboxes. */
 export interface RowTicks<T extends { id: number }> {
   isTicked: (id: number) => boolean;
   /**
@@ -23,8 +23,8 @@ interface TickState {
 
 /**
  * Keeps the ids of the rows a user ticked in a list. The ticks are dropped whenever `resetKey`
- * changes, because a tick on a row that the new filter hides would change records the user no
- * longer sees.
+ * changes, because a tick on a row that the new filter hides would change records that the
+ * list no longer shows.
  */
 export function useTickedRows(resetKey: string) {
   const [state, setState] = useState<TickState>({ resetKey, ids: new Set(), anchorId: null });
