@@ -275,27 +275,42 @@ test.describe('bulk update runs', () => {
   });
 
   test('asks before closing during a run', async ({ page, api }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const prefix = uniqueName('Bulksluit');
     const company = await api.createCompany({ name: `${prefix} bv`, category: 'Lead' });
     await api.createPersons(1000, (index) => ({ firstName: `Nr ${index + 1}`, lastName: 'Sluiter', companyId: company.id }));
 
     await page.goto('/persons');
     await filterStartsWith(page, 'Bedrijf', prefix);
-    await page.getByRole('button', { name: 'Bulk bijwerken (1.000)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bulkwijziging van 1.000 personen' });
-    await dialog.getByLabel('Onze contactpersoon').selectOption({ label: ADMIN_NAME });
-    await dialog.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
-    await expect(dialog.getByText('1.000 worden gewijzigd')).toBeVisible();
-    const runId = await runIdOf(page, 'persons', () => dialog.getByRole('button', { name: 'Uitvoeren' }).click());
-
-    await dialog.getByRole('button', { name: 'Sluiten' }).click();
     const confirm = page.getByRole('dialog', { name: 'Venster sluiten?' });
+    const startRun = async (owner: string) => {
+      await page.getByRole('button', { name: 'Bulk bijwerken (1.000)' }).click();
+      await dialog.getByLabel('Onze contactpersoon').selectOption({ label: owner });
+      await dialog.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+      await expect(dialog.getByText('1.000 worden gewijzigd')).toBeVisible();
+      return runIdOf(page, 'persons', () => dialog.getByRole('button', { name: 'Uitvoeren' }).click());
+    };
+
+    await startRun(ADMIN_NAME);
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await expect(confirm.getByText('De bulkwijziging loopt door op de server')).toBeVisible();
     await saveScreenshot(page, 'nl-bulk-update-close-running');
-    await confirm.getByRole('button', { name: 'Sluiten' }).click();
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(dialog.locator('.bulk-status')).toHaveText('Klaar', { timeout: 30_000 });
+    const log = dialog.getByRole('table');
+    await expect(log.getByRole('row')).toHaveCount(501);
+    await dialog.getByRole('button', { name: 'Meer laden' }).click();
+    await expect(log.getByRole('row')).toHaveCount(1001);
+    await expect(dialog.getByRole('button', { name: 'Meer laden' })).toBeHidden();
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await expect(dialog).toBeHidden();
 
+    const runId = await startRun('Geen contactpersoon');
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    await confirm.getByRole('button', { name: 'Sluiten' }).click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').getByText('Bulkwijziging klaar: 1.000 gewijzigd, 0 ongewijzigd, 0 geweigerd')).toBeVisible({ timeout: 30_000 });
     expect(await api.getBulkUpdate(runId)).toMatchObject({ status: 'done', changed: 1000 });
   });
