@@ -174,6 +174,38 @@ export class TrechterApi {
   async createUser(input: { name: string; email: string; password: string; role?: 'administrator' | 'user' }): Promise<{ id: number; name: string }> {
     return this.send('POST', '/api/users', input);
   }
+
+  /** Creates `count` persons with twenty requests at a time. `input` gives the fields of the person at each index. */
+  async createPersons(
+    count: number,
+    input: (index: number) => { lastName: string; firstName?: string; companyId?: number | null },
+  ): Promise<Array<{ id: number; version: number; fullName: string }>> {
+    const created: Array<{ id: number; version: number; fullName: string }> = [];
+    for (let start = 0; start < count; start += 20) {
+      const indexes = Array.from({ length: Math.min(20, count - start) }, (_, offset) => start + offset);
+      created.push(...(await Promise.all(indexes.map((index) => this.createPerson(input(index))))));
+    }
+    return created;
+  }
+
+  async getCompany(id: number): Promise<{ id: number; version: number; category: { name: string } | null }> {
+    return this.send('GET', `/api/companies/${id}`);
+  }
+
+  /** Returns the progress and counts of a bulk update. */
+  async getBulkUpdate(id: number): Promise<{ status: string; total: number; done: number; changed: number; unchanged: number; refused: number }> {
+    return this.send('GET', `/api/bulk-updates/${id}`);
+  }
+
+  /** Adds a lead status with a Dutch name only. Only administrators may do this. */
+  async createLeadStatus(name: string): Promise<{ id: number }> {
+    return this.send('POST', '/api/lead-statuses', { nameNl: name });
+  }
+
+  /** Deletes a lead status (soft, restorable). Only administrators may do this. */
+  async deleteLeadStatus(id: number): Promise<void> {
+    await this.send('DELETE', `/api/lead-statuses/${id}`);
+  }
 }
 
 /** A saved selection as the API returns it. */

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +88,7 @@ function removePerson(data: InfiniteData<Page<Person>> | undefined, personId: nu
   return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== personId) })) };
 }
 
-function moveFailedMessage(t: ReturnType<typeof useTranslation>['t'], error: unknown, name: string): string {
+function moveFailedMessage(t: TFunction, error: unknown, name: string): string {
   if (isApiError(error, 'VERSION_CONFLICT')) return t('board.moveConflict', { name });
   if (isApiError(error, 'LEAD_STATUS_NOT_ENABLED')) return t('board.moveNotEnabled', { name });
   return t('board.moveFailed', { name, reason: describeError(t, error) });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { navigate, paths } from '../app/router';
+import { BulkUpdateButton } from '../bulk/BulkUpdateButton';
 import { formatNumber } from '../i18n/format';
 import { RecordList } from '../lists/RecordList';
 import { EmptyState } from '../ui/feedback';
@@ -27,6 +28,7 @@ export default function CompanyListPage() {
     <div className="page page-list">
       <header className="page-header">
         <h1 className="page-title">{t('companies.title')}</h1>
+        {newButton}
       </header>
       <RecordList
         kind="companies"
@@ -36,7 +38,7 @@ export default function CompanyListPage() {
         label={t('companies.title')}
         countText={(count) => t('companies.count', { count, formatted: formatNumber(count, language) })}
         rowHref={(company) => paths.company(company.id)}
-        actions={newButton}
+        actions={(list) => <BulkUpdateButton entity="company" list={list} />}
         variant="page"
         empty={
           <EmptyState title={t('companies.emptyTitle')} action={newButton}>

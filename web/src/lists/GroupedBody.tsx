@@ -12,6 +12,7 @@ import { buildGroupTree, groupCriteria, groupId, type GroupNode } from './groups
 import type { ListLayout } from './layout';
 import { ROW_HEIGHT, RowBlock } from './RowBlock';
 import { useRecordPages } from './useRecordPages';
+import type { RowTicks } from './useTickedRows';
 
 /** A group shows at most this many rows at once and scrolls inside for the rest. */
 const VISIBLE_ROWS_PER_GROUP = 10;
@@ -28,6 +29,8 @@ interface GroupedBodyProps<T extends { id: number }> {
   rowHref: (row: T) => string;
   onTotal: (total: number | null) => void;
   width: number;
+  /** Ticks of the rows. Without it the rows have no checkbox. */
+  ticks?: RowTicks<T> | undefined;
 }
 
 export function GroupedBody<T extends { id: number }>(props: GroupedBodyProps<T>) {
@@ -114,7 +117,10 @@ function GroupBranch<T extends { id: number }>({
   );
 }
 
-function groupLabel(key: GroupKey | undefined, t: ReturnType<typeof useTranslation>['t'], kind: string | undefined): string {
+/** The few texts groupLabel needs; a narrow type keeps the compiler from expanding every translation key. */
+type GroupLabelKey = 'list.noValue' | 'common.yes' | 'common.no' | 'common.deletedSuffix';
+
+function groupLabel(key: GroupKey | undefined, t: (text: GroupLabelKey) => string, kind: string | undefined): string {
   if (key === undefined || key.value === null) return t('list.noValue');
   if (kind === 'boolean') return key.value === true ? t('common.yes') : t('common.no');
   const label = key.label ?? String(key.value);
@@ -130,6 +136,7 @@ function GroupRows<T extends { id: number }>({
   sort,
   rowHref,
   selectionId,
+  ticks,
 }: GroupedBodyProps<T> & { node: GroupNode }) {
   const { t } = useTranslation();
   // The scroll element lives in state, not in a ref: the rows mount in the same commit as their
@@ -159,6 +166,7 @@ function GroupRows<T extends { id: number }>({
         scrollMargin={0}
         rowHref={rowHref}
         firstRowIndex={null}
+        ticks={ticks}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Language } from '../api/types';
@@ -13,8 +13,18 @@ interface HeaderColumn<T> {
   width: number;
 }
 
+/** The header's checkbox, which ticks or unticks every loaded row. */
+export interface HeaderTick {
+  state: 'none' | 'some' | 'all';
+  label: string;
+  disabled?: boolean;
+  onToggle: () => void;
+}
+
 interface ListHeaderProps<T> {
   columns: HeaderColumn<T>[];
+  /** Without it the header has no checkbox. */
+  tick?: HeaderTick | undefined;
   layout: ListLayout;
   language: Language;
   onSort: (columnId: string, addLevel: boolean) => void;
@@ -25,14 +35,15 @@ interface ListHeaderProps<T> {
 /** Pixels a column edge moves per arrow key press. */
 const KEYBOARD_RESIZE_STEP = 16;
 
-export function ListHeader<T>({ columns, layout, language, onSort, onFilter, onResize }: ListHeaderProps<T>) {
+export function ListHeader<T>({ columns, tick, layout, language, onSort, onFilter, onResize }: ListHeaderProps<T>) {
   return (
     <div role="rowgroup" className="list-head">
       <div role="row" aria-rowindex={1} className="list-row list-head-row">
-        {columns.map((column) => (
+        {columns.map((column, index) => (
           <HeaderCell
             key={column.spec.id}
             column={column}
+            tick={index === 0 ? tick : undefined}
             layout={layout}
             language={language}
             onSort={onSort}
@@ -47,6 +58,7 @@ export function ListHeader<T>({ columns, layout, language, onSort, onFilter, onR
 
 function HeaderCell<T>({
   column,
+  tick,
   layout,
   language,
   onSort,
@@ -73,6 +85,7 @@ function HeaderCell<T>({
       className={`list-cell list-head-cell${filter ? ' list-head-cell-filtered' : ''}`}
       style={{ width }}
     >
+      {tick === undefined ? null : <HeaderTickBox {...tick} />}
       {spec.sortField === undefined ? (
         <span className="list-head-label">{label}</span>
       ) : (
@@ -129,6 +142,20 @@ function HeaderCell<T>({
         </Popover>
       ) : null}
     </div>
+  );
+}
+
+/** Renders the header's checkbox, which shows a dash (indeterminate) while some loaded rows are ticked. */
+function HeaderTickBox({ state, label, disabled, onToggle }: HeaderTick) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (input.current !== null) input.current.indeterminate = state === 'some';
+  }, [state]);
+
+  return (
+    <label className="list-tick" title={label}>
+      <input ref={input} type="checkbox" checked={state === 'all'} aria-label={label} disabled={disabled} onChange={onToggle} />
+    </label>
   );
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 
 import { isApiError } from '../api/client';
+import { formatNumber } from '../i18n/format';
 import type { RecordKind } from '../api/endpoints';
 import type { Criterion, Filter, Language } from '../api/types';
 import { andLines } from '../criteria/filters';
@@ -11,10 +12,11 @@ import { ColumnChooser } from './ColumnChooser';
 import type { ColumnSpec } from './columns';
 import { GroupedBody } from './GroupedBody';
 import { filterCriteria, MAX_GROUP_LEVELS, sortParameter, toggleSort, type ColumnFilter, type ListLayout } from './layout';
-import { ListHeader } from './ListHeader';
+import { ListHeader, type HeaderTick } from './ListHeader';
 import { RowBlock } from './RowBlock';
 import { useListLayout } from './useListLayout';
 import { useRecordPages } from './useRecordPages';
+import { useTickedRows, type RowTicks } from './useTickedRows';
 
 /** Height in pixels of the sticky header row; the rows below start there. */
 const HEADER_HEIGHT = 40;
@@ -28,8 +30,6 @@ export interface ListContext {
   /** Ids of the rows the user ticked, in the order ticked; empty when none are. */
   tickedIds: number[];
 }
-
-const NO_IDS: number[] = [];
 
 export interface RecordListProps<T extends { id: number }> {
   kind: RecordKind;
@@ -51,6 +51,13 @@ export interface RecordListProps<T extends { id: number }> {
   /** Empty state for a list without rows while the user has set no filter. */
   empty: ReactNode;
   actions?: ReactNode | ((list: ListContext) => ReactNode);
+  /**
+   * Whether rows have a checkbox to tick them. Defaults to true when `actions` is a function,
+   * the only way ticks are used.
+   */
+  tickable?: boolean;
+  /** Name of a row for its checkbox's label. Defaults to the row's fullName or name. */
+  rowName?: (row: T) => string;
   variant: 'page' | 'tab';
 }
 
@@ -80,6 +87,8 @@ function LoadedRecordList<T extends { id: number }>({
   rowHref,
   empty,
   actions,
+  tickable = typeof actions === 'function',
+  rowName = defaultRowName,
   variant,
   selectionId,
   layout,
@@ -110,6 +119,14 @@ function LoadedRecordList<T extends { id: number }>({
   const total = grouped ? groupTotal : flatTotal;
   const { columnsHiddenRight, updateColumnsHidden } = useColumnsHiddenRight(scrollElement);
 
+  const ticks = useTickedRows(JSON.stringify([criteria, selectionId ?? null]));
+  const { isTicked, toggle: toggleTick, toggleAll, clear: clearTicks, tickedIds } = ticks;
+  const rowTicks = useMemo<RowTicks<T> | undefined>(
+    () => (tickable ? { isTicked, toggle: toggleTick, checkboxLabel: (row) => t('list.tickRow', { name: rowName(row) }) } : undefined),
+    [tickable, isTicked, toggleTick, rowName, t],
+  );
+  const headerTick = useHeaderTick(tickable, grouped, rows, isTicked, tickedIds.length, toggleAll, clearTicks);
+
   const headerColumns = layout.columns
     .map((id) => specs.find((spec) => spec.id === id))
     .filter((spec): spec is ColumnSpec<T> => spec !== undefined)
@@ -139,6 +156,7 @@ function LoadedRecordList<T extends { id: number }>({
         rowHref={rowHref}
         onTotal={setGroupTotal}
         width={tableWidth}
+        ticks={rowTicks}
         {...(selectionId === undefined ? {} : { selectionId })}
       />
     );
@@ -168,6 +186,7 @@ function LoadedRecordList<T extends { id: number }>({
         scrollMargin={HEADER_HEIGHT}
         rowHref={rowHref}
         firstRowIndex={2}
+        ticks={rowTicks}
       />
     );
   }
@@ -177,16 +196,29 @@ function LoadedRecordList<T extends { id: number }>({
   return (
     <section className={`record-list record-list-${variant}`} aria-label={label}>
       <div className="list-toolbar">
-        <p className="list-count" aria-live="polite">
-          {total === null ? '\u00a0' : countText(total)}
-        </p>
+        <div className="list-toolbar-start">
+          {/* The ticked count takes the place of the total and is short, so the toolbar keeps its
+              height and the rows do not move under the pointer when the first row is ticked. */}
+          {tickedIds.length > 0 ? (
+            <p className="chip list-ticked" aria-live="polite">
+              <span>{t('list.ticked', { count: tickedIds.length, formatted: formatNumber(tickedIds.length, language) })}</span>
+              <button type="button" className="chip-remove" onClick={clearTicks} aria-label={t('list.clearTicks')} title={t('list.clearTicks')}>
+                ×
+              </button>
+            </p>
+          ) : (
+            <p className="list-count" aria-live="polite">
+              {total === null ? '\u00a0' : countText(total)}
+            </p>
+          )}
+        </div>
         <div className="list-toolbar-controls">
           <GroupBySelects specs={specs} layout={layout} onChange={(groupBy) => update((current) => ({ ...current, groupBy }))} />
           <button type="button" className="button button-secondary" onClick={() => setChooserOpen(true)}>
             <span className="icon icon-columns" aria-hidden="true" />
             {t('columns.open')}
           </button>
-          {typeof actions === 'function' ? actions({ filter: criteria, total, tickedIds: NO_IDS }) : actions}
+          {typeof actions === 'function' ? actions({ filter: criteria, total, tickedIds }) : actions}
         </div>
       </div>
 
@@ -218,6 +250,7 @@ function LoadedRecordList<T extends { id: number }>({
         >
           <ListHeader
             columns={headerColumns}
+            tick={headerTick}
             layout={layout}
             language={language}
             onSort={(columnId, addLevel) => update((current) => ({ ...current, sort: toggleSort(current.sort, columnId, addLevel) }))}
@@ -257,6 +290,40 @@ function LoadedRecordList<T extends { id: number }>({
       />
     </section>
   );
+}
+
+/** Returns the name of a row for its checkbox's label, from the fields persons and companies have. */
+function defaultRowName(row: { id: number }): string {
+  const named = row as { id: number; fullName?: unknown; name?: unknown };
+  if (typeof named.fullName === 'string') return named.fullName;
+  if (typeof named.name === 'string') return named.name;
+  return `#${row.id}`;
+}
+
+/**
+ * Describes the header checkbox. In a flat list it ticks or unticks every loaded row. A grouped
+ * list loads rows per open group, so there it only removes the ticks.
+ */
+function useHeaderTick(
+  tickable: boolean,
+  grouped: boolean,
+  rows: readonly { id: number }[],
+  isTicked: (id: number) => boolean,
+  tickedCount: number,
+  toggleAll: (rows: readonly { id: number }[]) => void,
+  clear: () => void,
+): HeaderTick | undefined {
+  const { t } = useTranslation();
+  const loadedTicked = useMemo(() => (grouped ? 0 : rows.reduce((count, row) => count + (isTicked(row.id) ? 1 : 0), 0)), [grouped, rows, isTicked]);
+
+  if (!tickable) return undefined;
+  if (grouped) {
+    return { state: tickedCount > 0 ? 'some' : 'none', label: t('list.clearTicks'), disabled: tickedCount === 0, onToggle: clear };
+  }
+  let state: HeaderTick['state'] = 'some';
+  if (loadedTicked === 0) state = 'none';
+  else if (loadedTicked === rows.length) state = 'all';
+  return { state, label: t('list.tickAll'), disabled: rows.length === 0, onToggle: () => toggleAll(rows) };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { navigate } from '../app/router';
 import type { ColumnSpec } from './columns';
 import type { ListLayout } from './layout';
 import { useListTable } from './useListTable';
+import type { RowTicks } from './useTickedRows';
 
 /** Fixed row height in pixels, which keeps scrolling through 100,000 rows cheap. */
 export const ROW_HEIGHT = 40;
@@ -26,6 +27,8 @@ interface RowBlockProps<T extends { id: number }> {
   rowHref: (row: T) => string;
   /** aria-rowindex of the first row, or null when the row position is not meaningful. */
   firstRowIndex: number | null;
+  /** Ticks of the rows. Without it the rows have no checkbox. */
+  ticks?: RowTicks<T> | undefined;
 }
 
 /**
@@ -43,6 +46,7 @@ export function RowBlock<T extends { id: number }>({
   scrollMargin,
   rowHref,
   firstRowIndex,
+  ticks,
 }: RowBlockProps<T>) {
   const { t } = useTranslation();
   const count = hasMore ? rows.length + 1 : rows.length;
@@ -96,6 +100,15 @@ export function RowBlock<T extends { id: number }>({
               content: <table.FlexRender cell={cell} />,
             }))}
             even={item.index % 2 === 1}
+            tick={
+              ticks === undefined
+                ? undefined
+                : {
+                    ticked: ticks.isTicked(row.original.id),
+                    label: ticks.checkboxLabel(row.original),
+                    onToggle: (extendRange) => ticks.toggle(rows, item.index, extendRange),
+                  }
+            }
           />
         );
       })}
@@ -109,27 +122,56 @@ interface ListRowProps {
   rowIndex: number | undefined;
   cells: Array<{ id: string; width: number; content: ReactNode }>;
   even: boolean;
+  tick: { ticked: boolean; label: string; onToggle: (extendRange: boolean) => void } | undefined;
 }
 
-function ListRow({ top, href, rowIndex, cells, even }: ListRowProps) {
+function ListRow({ top, href, rowIndex, cells, even, tick }: ListRowProps) {
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Space on a link of the row ticks the row. On the checkbox itself the browser handles Space.
+    if (tick === undefined || event.key !== ' ') return;
+    if ((event.target as HTMLElement).closest('input, button, select, textarea')) return;
+    event.preventDefault();
+    tick.onToggle(event.shiftKey);
+  }
+
   return (
     <div
       role="row"
       aria-rowindex={rowIndex}
-      className={`list-row list-body-row${even ? ' list-row-even' : ''}`}
+      className={`list-row list-body-row${even ? ' list-row-even' : ''}${tick?.ticked ? ' list-row-ticked' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
+      onKeyDown={handleKeyDown}
       onClick={(event) => {
-        // Links and buttons inside the row handle their own clicks; selecting text does not open.
-        if ((event.target as HTMLElement).closest('a, button, input, select')) return;
+        // Links, buttons and the tick box handle their own clicks, and selecting text does not open.
+        if ((event.target as HTMLElement).closest('a, button, input, select, label')) return;
         if (window.getSelection()?.toString()) return;
         navigate(href);
       }}
     >
-      {cells.map((cell) => (
+      {cells.map((cell, index) => (
         <div key={cell.id} role="cell" className="list-cell" style={{ width: cell.width }}>
+          {index === 0 && tick !== undefined ? <TickBox {...tick} /> : null}
           {cell.content}
         </div>
       ))}
     </div>
+  );
+}
+
+/**
+ * Renders a row's checkbox. It sits in the first cell rather than in a column of its own, so the
+ * columns keep their widths and the box stays in view with the sticky first cell.
+ */
+function TickBox({ ticked, label, onToggle }: NonNullable<ListRowProps['tick']>) {
+  return (
+    <label className="list-tick" title={label}>
+      <input
+        type="checkbox"
+        checked={ticked}
+        aria-label={label}
+        // React fires onChange of a checkbox from its click event, so the event carries the Shift key.
+        onChange={(event) => onToggle((event.nativeEvent as MouseEvent).shiftKey === true)}
+      />
+    </label>
   );
 }

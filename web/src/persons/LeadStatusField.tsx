@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,7 @@ export function LeadStatusField({ person, labelId, readOnly }: { person: Person;
 }
 
 /** Returns the one-line reason why a person's lead status is not enabled. */
-export function notEnabledReason(t: ReturnType<typeof useTranslation>['t'], person: Person): string {
+export function notEnabledReason(t: TFunction, person: Person): string {
   if (person.company === null) return t('leadStatus.reasonNoCompany');
   if (person.category === null) return t('leadStatus.reasonNoCategory', { company: person.company.name });
   return t('leadStatus.reasonCategory', { category: person.category.name });

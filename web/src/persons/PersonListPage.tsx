@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Language } from '../api/types';
 import { navigate, paths } from '../app/router';
+import { BulkUpdateButton } from '../bulk/BulkUpdateButton';
 import { formatNumber } from '../i18n/format';
 import { RecordList } from '../lists/RecordList';
 import { EmptyState } from '../ui/feedback';
@@ -27,6 +28,7 @@ export default function PersonListPage() {
     <div className="page page-list">
       <header className="page-header">
         <h1 className="page-title">{t('persons.title')}</h1>
+        {newButton}
       </header>
       <RecordList
         kind="persons"
@@ -36,7 +38,7 @@ export default function PersonListPage() {
         label={t('persons.title')}
         countText={(count) => t('persons.count', { count, formatted: formatNumber(count, language) })}
         rowHref={(person) => paths.person(person.id)}
-        actions={newButton}
+        actions={(list) => <BulkUpdateButton entity="person" list={list} />}
         variant="page"
         empty={
           <EmptyState title={t('persons.emptyTitle')} action={newButton}>
