@@ -10,6 +10,7 @@ import type {
   BulkUpdatePreview,
   BulkUpdateTarget,
   CompanyBulkChanges,
+  CompanyBulkUpdatePreview,
   Criterion,
   Filter,
   GroupCounts,
@@ -204,7 +205,7 @@ export const bulkUpdates = {
   startPersons: (target: BulkUpdateTarget, changes: PersonBulkChanges) =>
     apiRequest<BulkUpdate>('POST', '/api/persons/bulk-update', { body: { target, changes } }),
   previewCompanies: (target: BulkUpdateTarget, changes: CompanyBulkChanges) =>
-    apiRequest<BulkUpdatePreview>('POST', '/api/companies/bulk-update/preview', { body: { target, changes } }),
+    apiRequest<CompanyBulkUpdatePreview>('POST', '/api/companies/bulk-update/preview', { body: { target, changes } }),
   startCompanies: (target: BulkUpdateTarget, changes: CompanyBulkChanges) =>
     apiRequest<BulkUpdate>('POST', '/api/companies/bulk-update', { body: { target, changes } }),
   get: (id: number) => apiRequest<BulkUpdate>('GET', `/api/bulk-updates/${id}`),

@@ -216,6 +216,15 @@ export interface BulkUpdatePreview {
   refused: Array<{ reason: 'leadStatusNotEnabled'; count: number }>;
 }
 
+/** What moving companies to another category would do; companies are never refused. */
+export interface CompanyBulkUpdatePreview {
+  total: number;
+  change: number;
+  unchanged: number;
+  /** Persons of the companies that would change. */
+  persons: number;
+}
+
 export type BulkUpdateStatus = 'running' | 'stopping' | 'stopped' | 'done' | 'interrupted';
 
 export interface BulkUpdate {

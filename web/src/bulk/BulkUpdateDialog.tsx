@@ -32,9 +32,8 @@ const STEPS: Step[] = ['choose', 'preview', 'run', 'result'];
 async function fetchPreview(entity: SelectionEntity, target: BulkUpdateTarget, choice: BulkChoice): Promise<PreviewCounts> {
   if (entity === 'person') return bulkUpdates.previewPersons(target, toChanges('person', choice) ?? {});
 
-  // NOTE: the company preview returns { total, change, unchanged, persons } without refusals, while
-  // the endpoint's declared type is the person preview's shape.
-  const counts = (await bulkUpdates.previewCompanies(target, toChanges('company', choice) ?? { categoryId: null })) as unknown as Omit<PreviewCounts, 'refused'>;
+  // Companies are never refused: any category may be set on any company.
+  const counts = await bulkUpdates.previewCompanies(target, toChanges('company', choice) ?? { categoryId: null });
   return { ...counts, refused: [] };
 }
 
