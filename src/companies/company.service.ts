@@ -92,6 +92,8 @@ export async function updateCompany(
   const company = await lockCompany(trx, id);
   assertCurrentVersion('company', id, company.version, expectedVersion);
   if (company.deleted_at !== null) throw new AppError('VALIDATION_FAILED', `company ${id} is deleted; restore it before editing`);
+  // A patch with only the version changes nothing, so the version and the audit log stay as they are.
+  if (Object.keys(patch).length === 0) return getCompany(trx, actor, id);
   assertName(patch.name);
 
   const categoryChanges = patch.categoryId !== undefined && patch.categoryId !== company.category_id;

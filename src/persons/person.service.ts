@@ -216,6 +216,8 @@ export async function updatePersonWithAutomation(
   const { person, state: oldState } = await lockPerson(trx, actor, id);
   assertCurrentVersion('person', id, person.version, expectedVersion);
   if (person.deleted_at !== null) throw new AppError('VALIDATION_FAILED', `person ${id} is deleted; restore it before editing`);
+  // A patch with only the version changes nothing, so the version and the audit log stay as they are.
+  if (Object.keys(patch).length === 0) return { person: await getPerson(trx, actor, id), automation: null };
   assertLastName(patch.lastName);
   if (patch.ownerId != null && patch.ownerId !== person.owner_id) await assertActiveUser(trx, patch.ownerId);
 

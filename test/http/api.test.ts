@@ -327,6 +327,22 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect(stale.statusCode).toBe(412);
     });
 
+    it('keeps the version when a patch changes nothing', async () => {
+      const company = await createCompany('Niets Nieuws BV', 'Lead');
+      const unchangedCompany = await admin.patch(`/api/companies/${company.id}`, { version: company.version });
+      expect(unchangedCompany.statusCode).toBe(200);
+      expect(unchangedCompany.json().version).toBe(company.version);
+
+      const person = (await admin.post('/api/persons', { lastName: 'Stil', companyId: company.id })).json();
+      const unchangedPerson = await admin.patch(`/api/persons/${person.id}`, {}, { 'if-match': `"${person.version}"` });
+      expect(unchangedPerson.statusCode).toBe(200);
+      expect(unchangedPerson.json().version).toBe(person.version);
+
+      // The version is still checked: a stale one is a conflict even when nothing would change.
+      await admin.patch(`/api/persons/${person.id}`, { jobTitle: 'Inkoper', version: person.version });
+      expect((await admin.patch(`/api/persons/${person.id}`, { version: person.version })).statusCode).toBe(409);
+    });
+
     it('requires a version on updates', async () => {
       const company = await createCompany('Zonder Versie BV', null);
       const response = await admin.patch(`/api/companies/${company.id}`, { city: 'Ede' });
