@@ -249,7 +249,7 @@ test.describe('board view', () => {
   });
 
   test('board of a saved selection', async ({ page, api }) => {
-    const company = await api.createCompany({ name: uniqueName('Selectie Bord'), category: 'Lead' });
+    const company = await api.createCompany({ name: uniqueName('Orbit Works'), category: 'Lead' });
     const lastName = uniqueName('Kok');
     const statuses = ['Open', 'Open', 'Contact opnemen'];
     const people = [];

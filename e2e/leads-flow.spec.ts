@@ -35,6 +35,8 @@ const WORDS = {
     notEnabled: 'Geen leadstatus: categorie "Klant" heeft geen leadstatus.',
     retained: 'Bewaarde leadstatus',
     filterLeadStatus: 'Filter op Leadstatus',
+    filterCompany: 'Filter op Bedrijf',
+    value: 'Waarde',
     apply: 'Toepassen',
     groupBy: 'Groeperen op',
     historyCaption: 'Wijzigingen van de leadstatus, nieuwste eerst',
@@ -69,6 +71,8 @@ const WORDS = {
     notEnabled: 'No lead status: category "Customer" has no lead status.',
     retained: 'Retained lead status',
     filterLeadStatus: 'Filter on Lead status',
+    filterCompany: 'Filter on Company',
+    value: 'Value',
     apply: 'Apply',
     groupBy: 'Group by',
     historyCaption: 'Lead status changes, newest first',
@@ -171,7 +175,12 @@ async function runLeadFlow(page: Page, words: Words, data: FlowData, checkScreen
     await filter.getByRole('button', { name: words.apply }).click();
     await expect(filter).toBeHidden();
     await expect(page.getByRole('columnheader', { name: words.leadStatus })).toHaveClass(/filtered/);
-    // Other tests add persons too; this company's name singles out the two of this run.
+    // Other tests add thousands of persons, so a filter on this run's company brings its two persons into view.
+    await page.getByRole('button', { name: words.filterCompany }).click();
+    const companyFilter = page.getByRole('dialog', { name: words.filterCompany });
+    await companyFilter.getByLabel(words.value, { exact: true }).fill(data.company);
+    await companyFilter.getByRole('button', { name: words.apply }).click();
+    await expect(companyFilter).toBeHidden();
     const rows = page.getByRole('row').filter({ hasText: data.company });
     await expect(rows.filter({ hasText: data.qualifiedPerson.full })).toContainText(words.qualified);
     await expect(rows.filter({ hasText: data.otherPerson.full })).toContainText(words.open);

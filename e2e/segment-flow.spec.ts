@@ -27,7 +27,7 @@ test('find, save a selection, move a card and bulk update', async ({ page, api }
   // leads that are not Disqualified.
   const lastName = uniqueName('Traject');
   const lead = await api.createCompany({ name: uniqueName('Traject Lead bv'), category: 'Lead' });
-  const customer = await api.createCompany({ name: uniqueName('Traject Klant bv'), category: 'Klant' });
+  const customer = await api.createCompany({ name: uniqueName('Zenith Supply bv'), category: 'Klant' });
   const anna = await api.createPerson({ firstName: 'Anna', lastName, companyId: lead.id });
   await api.createPerson({ firstName: 'Bram', lastName, companyId: lead.id });
   const cas = await api.createPerson({ firstName: 'Cas', lastName, companyId: lead.id });
