@@ -87,6 +87,25 @@ test.describe('sales and category automation', () => {
     await saveScreenshot(page, 'sales-tab');
   });
 
+  test('registers a sale from the person card', async ({ page, api }) => {
+    const companyName = uniqueName('Kaartverkoop');
+    const company = await api.createCompany({ name: companyName, category: 'Lead' });
+    const buyer = await api.createPerson({ firstName: 'Noor', lastName: uniqueName('Koper'), companyId: company.id });
+
+    await page.goto(`/persons/${buyer.id}`);
+    await page.getByRole('button', { name: 'Nieuwe verkoop' }).click();
+    const form = page.getByRole('dialog', { name: `Nieuwe verkoop voor ${companyName}` });
+    await expect(form.getByLabel('Persoon', { exact: true })).toHaveValue(String(buyer.id));
+    await form.getByRole('textbox', { name: 'Titel', exact: true }).fill('Proefabonnement');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(form).toBeHidden();
+    await expect(page.getByText('Verkoop opgeslagen.')).toBeVisible();
+
+    await page.goto(`/companies/${company.id}?tab=sales`);
+    const row = page.getByRole('table', { name: `Verkopen van ${companyName}` }).getByRole('row', { name: /Proefabonnement/ });
+    await expect(row).toContainText(buyer.fullName);
+  });
+
   test('asks before moving the company of a qualified lead', async ({ page, api, request, session }) => {
     await saveRules(request, session.csrfToken, {
       leadStatusSet: {

@@ -9,6 +9,7 @@ import type { Language, Person } from '../api/types';
 import { Link, navigate, paths } from '../app/router';
 import { HistoryTable } from '../companies/CompanyLeadHistory';
 import { formatDate, formatNumber } from '../i18n/format';
+import { SaleFormDialog } from '../sales/SaleFormDialog';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DeletedNotice } from '../ui/DeletedNotice';
 import { Detail } from '../ui/Detail';
@@ -63,6 +64,7 @@ function PersonCard({ person }: { person: Person }) {
   const toast = useToast();
   const leadStatusLabelId = useId();
   const [editing, setEditing] = useState(false);
+  const [registeringSale, setRegisteringSale] = useState(false);
   const deletion = useDeleteRecord(
     queryKeys.person(person.id),
     () => persons.remove(person.id, person.version),
@@ -92,6 +94,11 @@ function PersonCard({ person }: { person: Person }) {
         </div>
         {person.deletedAt === null ? (
           <div className="card-actions">
+            {person.company === null ? null : (
+              <button type="button" className="button button-secondary" onClick={() => setRegisteringSale(true)}>
+                {t('sales.add')}
+              </button>
+            )}
             <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
               {t('common.edit')}
             </button>
@@ -164,6 +171,18 @@ function PersonCard({ person }: { person: Person }) {
 
       <PersonHistory person={person} />
 
+      {person.company === null ? null : (
+        <SaleFormDialog
+          company={person.company}
+          personId={person.id}
+          open={registeringSale}
+          onClose={() => setRegisteringSale(false)}
+          onSaved={() => {
+            setRegisteringSale(false);
+            toast(t('sales.saved'));
+          }}
+        />
+      )}
       <PersonFormDialog
         open={editing}
         person={person}

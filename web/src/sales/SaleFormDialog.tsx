@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fetchPage } from '../api/endpoints';
-import type { Company, Person } from '../api/types';
+import type { NamedRef, Person } from '../api/types';
 import { useSession } from '../auth/session';
 import { fieldErrorsFromProblem } from '../forms/fieldErrors';
 import { Dialog } from '../ui/Dialog';
@@ -13,7 +13,9 @@ import { UserSelect } from '../ui/UserSelect';
 import { companySalesKey, sales } from './salesApi';
 
 interface SaleFormDialogProps {
-  company: Company;
+  company: NamedRef;
+  /** The person the sale starts with, when it is registered from a person card. */
+  personId?: number;
   open: boolean;
   onClose: () => void;
   onSaved: () => void;
@@ -34,7 +36,7 @@ export function parseAmount(text: string): number {
 }
 
 /** Registers a new sale of the company: title, amount, owner, date and optionally one of its persons. */
-export function SaleFormDialog({ company, open, onClose, onSaved }: SaleFormDialogProps) {
+export function SaleFormDialog({ company, personId: initialPersonId, open, onClose, onSaved }: SaleFormDialogProps) {
   const { t } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
@@ -42,7 +44,7 @@ export function SaleFormDialog({ company, open, onClose, onSaved }: SaleFormDial
   const [amount, setAmount] = useState('');
   const [ownerId, setOwnerId] = useState(String(user.id));
   const [saleDate, setSaleDate] = useState(today);
-  const [personId, setPersonId] = useState('');
+  const [personId, setPersonId] = useState(initialPersonId === undefined ? '' : String(initialPersonId));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
