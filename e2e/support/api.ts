@@ -120,4 +120,51 @@ export class TrechterApi {
     const page = await this.send<{ total: number }>('GET', `/api/selections/${id}/persons?limit=1`);
     return page.total;
   }
+
+  /** Returns the lead statuses in list order, deleted ones included. */
+  async leadStatuses(): Promise<Array<{ id: number; name: string; nameNl: string | null; isDefault: boolean; deleted: boolean; version: number }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; nameNl: string | null; isDefault: boolean; deleted: boolean; version: number }> }>(
+      'GET',
+      '/api/lead-statuses?includeDeleted=true',
+    );
+    return items;
+  }
+
+  /** Makes a lead status the default for new leads. Only administrators may do this. */
+  async makeDefaultLeadStatus(id: number): Promise<void> {
+    const status = (await this.leadStatuses()).find((item) => item.id === id);
+    if (status === undefined) throw new Error(`no lead status with id ${id}`);
+    await this.send('PATCH', `/api/lead-statuses/${id}`, { isDefault: true, version: status.version });
+  }
+
+  /** Soft-deletes a lead status. Only administrators may do this. */
+  async deleteLeadStatus(id: number): Promise<void> {
+    await this.send('DELETE', `/api/lead-statuses/${id}`);
+  }
+
+  async getCategory(id: number): Promise<{ id: number; categoryGroup: string; leadStatusEnabled: boolean; version: number }> {
+    return this.send('GET', `/api/categories/${id}`);
+  }
+
+  /** Sends a PATCH to a category and returns the status and problem code, without failing on an error. */
+  async tryUpdateCategory(id: number, input: Record<string, unknown>): Promise<{ status: number; code: string | null }> {
+    const response = await this.request.fetch(`/api/categories/${id}`, { method: 'PATCH', data: input, headers: { 'X-CSRF-Token': this.csrfToken } });
+    const body = (await response.json().catch(() => ({}))) as { code?: string };
+    return { status: response.status(), code: body.code ?? null };
+  }
+
+  /** Creates a user with a password. Only administrators may do this. */
+  async createUser(input: { name: string; email: string; password: string; role?: 'administrator' | 'user'; language?: 'nl' | 'en' }): Promise<{ id: number }> {
+    return this.send('POST', '/api/users', input);
+  }
+
+  async users(): Promise<Array<{ id: number; name: string; email: string; role: string; active: boolean }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; email: string; role: string; active: boolean }> }>('GET', '/api/users');
+    return items;
+  }
+
+  async apiTokens(): Promise<Array<{ id: number; name: string; revokedAt: string | null }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; revokedAt: string | null }> }>('GET', '/api/auth/tokens');
+    return items;
+  }
 }
