@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { request as playwrightRequest, type Locator, type Page, type Route } from '@playwright/test';
 
 import { ADMIN_NAME } from './support/accounts';
 import { expect, saveScreenshot, test, uniqueName } from './support/fixtures';
@@ -72,7 +72,7 @@ test.describe('Beheer: lists', () => {
       .poll(async () => (await page.getByRole('heading', { level: 2 }).allTextContents()).map((text) => text.replace(/ [\d.,]+$/, '').trim()).slice(0, 6))
       .toEqual(expectedOrder);
 
-    // A person holding the status sees it renamed on the person card.
+    // The person card of a person with the status shows the new name.
     const statusId = await api.leadStatusId(NEW_STATUS);
     const current = await api.getPerson(person.id);
     await api.updatePerson(person.id, current.version, { leadStatusId: statusId });
@@ -89,7 +89,7 @@ test.describe('Beheer: lists', () => {
     const statusField = page.getByLabel('Leadstatus', { exact: true });
     await expect(statusField.locator('option:checked')).toHaveText(RENAMED_STATUS);
 
-    // Deleting says how many persons hold it; they keep it, marked deleted.
+    // The delete confirmation shows how many persons have the status; they keep it, marked deleted.
     await page.goto('/admin/lists?list=lead-statuses');
     await page.getByRole('button', { name: `${RENAMED_STATUS} verwijderen` }).click();
     const confirm = page.getByRole('dialog', { name: `Leadstatus ${RENAMED_STATUS} verwijderen?` });
@@ -154,5 +154,292 @@ test.describe('Beheer: lists', () => {
     await expect(dialog).toHaveCount(0);
     await expect(itemRow(page, name)).toContainText('Klant');
     expect(await api.getCategory(category.id)).toMatchObject({ categoryGroup: 'customer', leadStatusEnabled: false });
+  });
+});
+
+/** Signs in through the API in a new request context and returns it with its CSRF token. */
+async function signInByApi(baseURL: string, email: string, password: string) {
+  const context = await playwrightRequest.newContext({ baseURL });
+  const response = await context.post('/api/auth/login', { data: { email, password } });
+  return { context, response, csrfToken: response.ok() ? ((await response.json()) as { csrfToken: string }).csrfToken : '' };
+}
+
+test.describe('Beheer: access', () => {
+  test('non-administrator gets no Beheer', async ({ browser, api, baseURL }) => {
+    const email = `${uniqueName('verkoper').replace(/\s+/g, '.').toLowerCase()}@trechter.test`;
+    const password = 'verkoper-wachtwoord-2026';
+    await api.createUser({ name: 'Sanne Verkoop', email, password, role: 'user' });
+
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bedrijven' })).toBeVisible();
+    const navigation = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await expect(navigation.getByRole('link', { name: 'Bedrijven' })).toBeVisible();
+    await expect(navigation).not.toContainText('Beheer');
+    await expect(navigation.getByRole('link', { name: 'Lijsten' })).toHaveCount(0);
+
+    await page.goto('/admin/lists');
+    await expect(page.getByText('Alleen beheerders hebben toegang tot Beheer')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Leadstatus toevoegen' })).toHaveCount(0);
+    await saveScreenshot(page, 'admin-access-denied');
+    await context.close();
+
+    const user = await signInByApi(baseURL ?? '', email, password);
+    expect(user.response.ok()).toBe(true);
+    const refused = await user.context.post('/api/lead-statuses', { data: { nameNl: uniqueName('Niet toegestaan') }, headers: { 'X-CSRF-Token': user.csrfToken } });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe('FORBIDDEN');
+    await user.context.dispose();
+  });
+});
+
+test.describe('Beheer: users', () => {
+  test('user created, reset, deactivated', async ({ page, api, baseURL }) => {
+    const name = uniqueName('Daan de Vries');
+    const email = `${uniqueName('daan').replace(/\s+/g, '.').toLowerCase()}@trechter.test`;
+
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { level: 1, name: 'Gebruikers' })).toBeVisible();
+    await expect(page.getByRole('button', { name: `${ADMIN_NAME} deactiveren` })).toBeDisabled();
+    await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gebruiker toevoegen' });
+    await dialog.getByLabel('Naam').fill(name);
+    await dialog.getByLabel('E-mailadres').fill(email);
+    await dialog.getByLabel('Taal').selectOption({ label: 'English' });
+    await dialog.getByLabel('Eerste wachtwoord').fill('kort');
+    await dialog.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    await expect(dialog.getByText('Gebruik minstens 10 tekens.')).toBeVisible();
+    await dialog.getByLabel('Eerste wachtwoord').fill('eerste-wachtwoord-2026');
+    await dialog.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    await expect(dialog).toHaveCount(0);
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText(email);
+    await expect(row).toContainText('Gebruiker');
+    await expect(row).toContainText('English');
+    await expect(row).toContainText('Actief');
+    expect((await api.users()).find((user) => user.email === email)).toMatchObject({ name, role: 'user', active: true });
+    await saveScreenshot(page, 'admin-users');
+
+    // A reset password works at the next sign-in.
+    await page.getByRole('button', { name: `Wachtwoord van ${name} opnieuw instellen` }).click();
+    const reset = page.getByRole('dialog', { name: `Wachtwoord van ${name} opnieuw instellen` });
+    await reset.getByLabel('Nieuw wachtwoord').fill('nieuw-wachtwoord-2026');
+    await reset.getByLabel('Herhaal het nieuwe wachtwoord').fill('nieuw-wachtwoord-2026');
+    await reset.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await expect(reset).toHaveCount(0);
+    const signedIn = await signInByApi(baseURL ?? '', email, 'nieuw-wachtwoord-2026');
+    expect(signedIn.response.ok()).toBe(true);
+    await signedIn.context.dispose();
+
+    // Deactivating needs a confirmation; the user can then no longer sign in.
+    await page.getByRole('button', { name: `${name} deactiveren` }).click();
+    const confirm = page.getByRole('dialog', { name: `${name} deactiveren?` });
+    await confirm.getByRole('button', { name: 'Deactiveren' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(row).toContainText('Gedeactiveerd');
+    await expect(row.getByRole('button', { name: `${name} activeren` })).toBeVisible();
+    expect((await api.users()).find((user) => user.email === email)?.active).toBe(false);
+    const refused = await signInByApi(baseURL ?? '', email, 'nieuw-wachtwoord-2026');
+    expect(refused.response.status()).toBe(401);
+    await refused.context.dispose();
+  });
+
+  test('API token created and revoked', async ({ page, api, baseURL, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const name = uniqueName('Website-formulier');
+
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: 'Token maken' }).click();
+    const dialog = page.getByRole('dialog', { name: 'API-token maken' });
+    await dialog.getByLabel('Naam').fill(name);
+    await dialog.getByRole('button', { name: 'Token maken' }).click();
+    const created = page.getByRole('dialog', { name: `Token ${name} is gemaakt` });
+    await expect(created.getByText('Dit is de enige keer dat het token wordt getoond.', { exact: false })).toBeVisible();
+    const secret = await created.getByLabel('Token').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await created.getByRole('button', { name: 'Kopiëren' }).click();
+    await expect(created.getByText('Het token is gekopieerd naar het klembord.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await saveScreenshot(page, 'admin-token-created');
+    await created.getByRole('button', { name: 'Ik heb het token bewaard' }).click();
+
+    const bearer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${secret}` } });
+    expect((await bearer.get('/api/auth/me')).status()).toBe(200);
+
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText('Actief');
+    await row.getByRole('button', { name: `Token ${name} intrekken` }).click();
+    const confirm = page.getByRole('dialog', { name: `Token ${name} intrekken?` });
+    await confirm.getByRole('button', { name: 'Intrekken' }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(row).toContainText('Ingetrokken op');
+    expect((await api.apiTokens()).find((token) => token.name === name)?.revokedAt).not.toBeNull();
+    expect((await bearer.get('/api/auth/me')).status()).toBe(401);
+    await bearer.dispose();
+  });
+});
+
+/** Rules as the automation API returns them, all switched off. */
+function automationRules(version: number) {
+  return {
+    version,
+    rules: ['leadStatusSet', 'saleRegistered', 'saleSold', 'saleLost'].map((trigger) => ({
+      trigger,
+      enabled: false,
+      leadStatusId: null,
+      targetCategoryId: null,
+      askConfirmation: false,
+    })),
+  };
+}
+
+async function fulfilJson(route: Route, status: number, body: unknown): Promise<void> {
+  await route.fulfill({ status, contentType: status >= 400 ? 'application/problem+json' : 'application/json', body: JSON.stringify(body) });
+}
+
+// NOTE: these two screens run against routed responses that follow the API contract of
+// /api/automation-rules and /api/audit-log, because this build's server does not serve them yet.
+test.describe('Beheer: automation and audit log', () => {
+  test('automation rule needs a target', async ({ page, api }) => {
+    const saved: unknown[] = [];
+    await page.route('**/api/automation-rules', async (route) => {
+      if (route.request().method() === 'GET') return fulfilJson(route, 200, automationRules(3));
+      const body = route.request().postDataJSON() as { rules: unknown[]; version: number };
+      saved.push(body);
+      if (saved.length === 1) {
+        return fulfilJson(route, 422, {
+          status: 422,
+          title: 'Unprocessable Entity',
+          code: 'VALIDATION_FAILED',
+          detail: 'rules/2/targetCategoryId: category is deleted',
+          fields: [{ field: '/rules/2/targetCategoryId', message: 'deleted', code: 'deletedItem' }],
+        });
+      }
+      return fulfilJson(route, 200, { rules: body.rules, version: 4 });
+    });
+
+    await page.goto('/admin/automation');
+    await expect(page.getByRole('heading', { level: 1, name: 'Automatische categorisering' })).toBeVisible();
+    await expect(page.getByText('Een Klant wordt dus nooit teruggezet.', { exact: false })).toBeVisible();
+    const sold = page.getByRole('region', { name: 'Verkoop gewonnen' });
+    await sold.getByRole('switch', { name: 'Regel aan: Verkoop gewonnen' }).check();
+    await expect(sold.getByText('Kies een categorie, of zet de regel uit.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Opslaan' })).toBeDisabled();
+    await sold.getByLabel('Nieuwe categorie van het bedrijf').selectOption({ label: 'Klant' });
+    await sold.getByLabel('Vraag om bevestiging').check();
+    await expect(page.getByRole('button', { name: 'Opslaan' })).toBeEnabled();
+
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(sold.getByText('Deze keuze is verwijderd. Kies een andere.')).toBeVisible();
+    await saveScreenshot(page, 'admin-automation');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByText('De regels voor automatische categorisering zijn opgeslagen.')).toBeVisible();
+    await expect(sold.getByText('Deze keuze is verwijderd. Kies een andere.')).toHaveCount(0);
+
+    const klant = await api.categoryId('Klant');
+    expect(saved[1]).toMatchObject({
+      version: 3,
+      rules: [
+        { trigger: 'leadStatusSet', enabled: false },
+        { trigger: 'saleRegistered', enabled: false },
+        { trigger: 'saleSold', enabled: true, targetCategoryId: klant, askConfirmation: true },
+        { trigger: 'saleLost', enabled: false },
+      ],
+    });
+  });
+
+  test('automation screen without server support', async ({ page }) => {
+    await page.route('**/api/automation-rules', (route) =>
+      fulfilJson(route, 404, { status: 404, title: 'Not Found', code: 'NOT_FOUND', detail: 'no route for GET /api/automation-rules' }),
+    );
+    await page.goto('/admin/automation');
+    await expect(page.getByText('Automatische categorisering is niet beschikbaar')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Opnieuw proberen' })).toBeVisible();
+  });
+
+  test('audit log pages and filters', async ({ page }) => {
+    const requests: URL[] = [];
+    await page.route('**/api/audit-log?*', async (route) => {
+      const url = new URL(route.request().url());
+      requests.push(url);
+      if (url.searchParams.get('cursor') === 'next') {
+        return fulfilJson(route, 200, {
+          items: [{ id: 1, at: '2026-11-30T08:00:00Z', user: null, entity: 'leadStatus', entityId: 0, action: 'reorder', changes: { ids: [1, 3, 2] } }],
+          nextCursor: null,
+        });
+      }
+      return fulfilJson(route, 200, {
+        items: [
+          { id: 3, at: '2026-12-04T13:05:00Z', user: { id: 1, name: ADMIN_NAME }, entity: 'category', entityId: 7, action: 'update', changes: { nameNl: { old: 'Lead', new: 'Nieuwe lead' }, leadStatusEnabled: { old: true, new: false } } },
+          { id: 2, at: '2026-12-03T09:30:00Z', user: { id: 1, name: ADMIN_NAME }, entity: 'person', entityId: 42, action: 'create', changes: { lastName: 'Jansen', companyId: 7 } },
+        ],
+        nextCursor: 'next',
+      });
+    });
+
+    await page.goto('/admin/audit');
+    await expect(page.getByRole('heading', { level: 1, name: 'Auditlog' })).toBeVisible();
+    const first = page.getByRole('row').filter({ hasText: 'Categorie 7 · gewijzigd' });
+    await expect(first).toContainText(/04-12-2026,? 14:05/);
+    await expect(first).toContainText(ADMIN_NAME);
+    await expect(first).toContainText('nameNl: Lead → Nieuwe lead');
+    await expect(first).toContainText('Leadstatus ingeschakeld: Ja → Nee');
+    const second = page.getByRole('row').filter({ hasText: 'Persoon 42 · aangemaakt' });
+    await expect(second).toContainText('Achternaam: Jansen');
+    await expect(second).toContainText('Bedrijf: 7');
+
+    await page.getByRole('button', { name: 'Meer laden' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Leadstatus (hele lijst) · volgorde gewijzigd' })).toContainText('[1,3,2]');
+    await expect(page.getByRole('button', { name: 'Meer laden' })).toHaveCount(0);
+    await saveScreenshot(page, 'admin-audit-log');
+
+    await page.getByLabel('Soort').selectOption({ label: 'Categorie' });
+    await page.getByLabel('Van').fill('2026-12-01');
+    await page.getByLabel('Tot en met').fill('2026-12-04');
+    await expect.poll(() => requests.at(-1)?.searchParams.get('entity')).toBe('category');
+    // The range covers whole days in the browser's time zone, Europe/Amsterdam in these tests.
+    const last = requests.at(-1);
+    expect(last?.searchParams.get('from')).toBe('2026-11-30T23:00:00.000Z');
+    expect(last?.searchParams.get('to')).toBe('2026-12-04T23:00:00.000Z');
+
+    await page.getByLabel('Van').fill('2026-12-10');
+    await expect(page.getByText('De begindatum ligt na de einddatum.', { exact: false })).toBeVisible();
+  });
+});
+
+test.describe('Beheer: English', () => {
+  test('Beheer screens in English', async ({ page, api }) => {
+    await api.setLanguage('en');
+    const dutchNames = (await api.leadStatuses()).map((item) => item.nameNl).filter((name): name is string => name !== null);
+    const categories = await page.request.get('/api/categories?includeDeleted=true');
+    const categoryNames = ((await categories.json()) as { items: Array<{ nameNl: string | null }> }).items.map((item) => item.nameNl ?? '').filter(Boolean);
+    const userData = [...dutchNames, ...categoryNames, ADMIN_NAME].sort((a, b) => b.length - a.length);
+
+    await page.goto('/admin/lists?list=lead-statuses');
+    await expect(page.getByRole('heading', { level: 1, name: 'Lists' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Person – Lead status' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('row').filter({ hasText: 'Contacting' })).toContainText(/\d+ persons?/);
+    await expectNoDutch(page, userData);
+    await saveScreenshot(page, 'admin-lists-english');
+
+    await page.getByRole('tab', { name: 'Company – Category' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Former customer' })).toContainText('Lost');
+    await expectNoDutch(page, userData);
+
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { level: 2, name: 'API tokens' })).toBeVisible();
+    const users = (await api.users()).map((user) => user.name);
+    await expectNoDutch(page, [...userData, ...users]);
+    await saveScreenshot(page, 'admin-users-english');
+
+    await page.route('**/api/automation-rules', (route) => fulfilJson(route, 200, automationRules(1)));
+    await page.goto('/admin/automation');
+    await expect(page.getByRole('heading', { level: 2, name: 'Sale won' })).toBeVisible();
+    await expectNoDutch(page, userData);
+    await saveScreenshot(page, 'admin-automation-english');
   });
 });

@@ -43,7 +43,7 @@ export const listItems = {
   usage: (kind: ListKind, id: number) => apiRequest<ListItemUsage>('GET', `/api/${kind}/${id}/usage`),
 };
 
-/** A user as administration sees it, with the fields the owner pickers leave out. */
+/** A user with the fields that administration needs and the owner pickers leave out. */
 export interface AdminUser {
   id: number;
   name: string;

@@ -48,7 +48,7 @@ export default function AuditLogPage() {
 
       <AuditFilters filter={filter} invalidRange={invalidRange} onChange={setFilter} />
 
-      {invalidRange ? null : pages.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {!invalidRange && pages.isPending ? <Spinner label={t('common.loading')} /> : null}
       {pages.isError && pages.data === undefined ? (
         pages.error instanceof ApiError && pages.error.status === 404 ? (
           <div className="notice notice-error" role="alert">
@@ -166,7 +166,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   const language = i18n.language as Language;
   const entity = (ENTITIES as readonly string[]).includes(entry.entity) ? t(`admin.audit.entities.${entry.entity as (typeof ENTITIES)[number]}`) : entry.entity;
   const action = (ACTIONS as readonly string[]).includes(entry.action) ? t(`admin.audit.actions.${entry.action as (typeof ACTIONS)[number]}`) : entry.action;
-  const changes = describeChanges(entry.changes, t('admin.audit.emptyValue'));
+  const changes = describeChanges(entry.changes, { empty: t('admin.audit.emptyValue'), yes: t('common.yes'), no: t('common.no') });
   // A reorder concerns the whole list, which the API records with id 0.
   const what = entry.entityId === 0 ? t('admin.audit.whatList', { entity, action }) : t('admin.audit.whatRecord', { entity, id: entry.entityId, action });
 
@@ -203,7 +203,11 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** Uses the interface's label of a field where one exists, and the API's field name otherwise. */
+/**
+ * Uses the interface's label of a field where one exists, and the API's field name otherwise. A
+ * reference such as `companyId` gets the label of the field it refers to.
+ */
 function fieldLabel(t: TFunction, field: string): string {
-  return t(`fields.${field}` as 'fields.name', { defaultValue: field });
+  const labelled = field.endsWith('Id') ? field.slice(0, -2) : field;
+  return t(`fields.${labelled}` as 'fields.name', { defaultValue: field });
 }

@@ -3,7 +3,14 @@ export type ChangeLine =
   | { field: string; kind: 'pair'; from: string; to: string }
   | { field: string; kind: 'value'; value: string };
 
-/** Longest value shown in full; longer text is cut, because a row must stay readable. */
+/** Words for values that have no text of their own, in the user's language. */
+export interface ValueWords {
+  empty: string;
+  yes: string;
+  no: string;
+}
+
+/** Maximum length of a value shown in full; longer text is cut, so a row stays readable. */
 const MAX_VALUE_LENGTH = 120;
 
 const PAIR_KEYS: Array<[string, string]> = [
@@ -17,7 +24,7 @@ const PAIR_KEYS: Array<[string, string]> = [
  * `{ from, to }` or `{ old, new }` become "field: old → new"; other fields show the value sent.
  * Returns a compact JSON string when `changes` is not an object of fields.
  */
-export function describeChanges(changes: unknown, empty: string): ChangeLine[] | string {
+export function describeChanges(changes: unknown, words: ValueWords): ChangeLine[] | string {
   if (changes === null || changes === undefined) return [];
   if (typeof changes !== 'object' || Array.isArray(changes)) return shorten(compactJson(changes));
 
@@ -25,8 +32,8 @@ export function describeChanges(changes: unknown, empty: string): ChangeLine[] |
   for (const [field, value] of Object.entries(changes as Record<string, unknown>)) {
     if (value === undefined) continue;
     const pair = asPair(value);
-    if (pair === null) lines.push({ field, kind: 'value', value: formatValue(value, empty) });
-    else lines.push({ field, kind: 'pair', from: formatValue(pair[0], empty), to: formatValue(pair[1], empty) });
+    if (pair === null) lines.push({ field, kind: 'value', value: formatValue(value, words) });
+    else lines.push({ field, kind: 'pair', from: formatValue(pair[0], words), to: formatValue(pair[1], words) });
   }
   return lines;
 }
@@ -44,8 +51,9 @@ function asPair(value: unknown): [unknown, unknown] | null {
   return null;
 }
 
-function formatValue(value: unknown, empty: string): string {
-  if (value === null || value === '') return empty;
+function formatValue(value: unknown, words: ValueWords): string {
+  if (value === null || value === '') return words.empty;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (typeof value === 'string') return shorten(value);
   return shorten(compactJson(value));
 }

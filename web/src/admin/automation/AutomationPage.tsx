@@ -49,7 +49,7 @@ export default function AutomationPage() {
   );
 }
 
-/** A 404 on a collection route means this server does not have the feature yet. */
+/** Returns whether the server lacks the route, which means it does not have the feature yet. */
 function isMissingRoute(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
@@ -329,7 +329,7 @@ interface RuleSelectProps {
   children: ReactNode;
 }
 
-/** A picker inside the rule's sentence; its label is for screen readers, the sentence is for the eye. */
+/** Renders a picker inside the rule's sentence, labelled for screen readers because the sentence is only visual. */
 function RuleSelect({ label, value, error, placeholder, onChange, children }: RuleSelectProps) {
   const errorId = useId();
   return (

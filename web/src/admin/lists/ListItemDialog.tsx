@@ -198,6 +198,8 @@ function ListItemForm({ kind, item, onClose, onSaved }: ListItemDialogProps) {
     : t(isCategory ? 'admin.listForm.editCategory' : 'admin.listForm.editLeadStatus', { name: item.name });
   const formId = creating ? `list-item-form-${kind}-new` : `list-item-form-${kind}-${item.id}`;
   const counts = usage.data;
+  let submitLabel = creating ? t('admin.listForm.add') : t('common.save');
+  if (busy) submitLabel = t('common.saving');
   const disabling = isCategory && !creating && wasEnabled && !draft.leadStatusEnabled;
   const enabling = isCategory && !creating && !wasEnabled && draft.leadStatusEnabled && groupAllowsLeadStatus;
   // An unticked box cannot be ticked outside Potentiële klant; a ticked one stays clickable to untick it.
@@ -215,7 +217,7 @@ function ListItemForm({ kind, item, onClose, onSaved }: ListItemDialogProps) {
             {t('common.cancel')}
           </button>
           <button type="submit" form={formId} className="button button-primary" disabled={busy || form.newer !== null}>
-            {busy ? t('common.saving') : creating ? t('admin.listForm.add') : t('common.save')}
+            {submitLabel}
           </button>
         </>
       }

@@ -255,7 +255,7 @@ function ListItemRow({ kind, item, index, count, usages, dropMark, moveDisabled,
   );
 }
 
-/** The default status cannot be deleted, so its button is disabled and says why. */
+/** Renders the delete button, disabled with the reason for the default status, which cannot be deleted. */
 function DeleteButton({ item, isDefault, onDelete }: { item: AnyListItem; isDefault: boolean; onDelete: (item: AnyListItem) => void }) {
   const { t } = useTranslation();
   const reason = isDefault ? t('admin.lists.defaultNotDeletable') : undefined;

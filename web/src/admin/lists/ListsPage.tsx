@@ -224,7 +224,7 @@ interface DeleteListItemDialogProps {
   onConfirm: (item: AnyListItem) => void;
 }
 
-/** Asks before a delete and says how many records hold the item; they keep it, marked deleted. */
+/** Asks before a delete and shows how many records have the item; they keep it, marked deleted. */
 function DeleteListItemDialog({ kind, item, busy, error, onCancel, onConfirm }: DeleteListItemDialogProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;

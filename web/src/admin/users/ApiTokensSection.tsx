@@ -14,7 +14,7 @@ import { adminKeys, apiTokens, type ApiToken, type CreatedApiToken } from '../ad
 
 const TOKEN_NAME_MAX = 100;
 
-/** The signed-in administrator's API tokens, for scripts and integrations that call the API. */
+/** Lists, creates and revokes the signed-in administrator's API tokens, which scripts and integrations use. */
 export function ApiTokensSection() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;

@@ -141,6 +141,8 @@ function UserForm({ user, selfId, onClose, onSaved }: UserDialogProps) {
     password: t('admin.users.initialPassword'),
   };
   const formId = creating ? 'user-form-new' : `user-form-${user.id}`;
+  let submitLabel = creating ? t('admin.users.create') : t('common.save');
+  if (busy) submitLabel = t('common.saving');
 
   return (
     <Dialog
@@ -153,7 +155,7 @@ function UserForm({ user, selfId, onClose, onSaved }: UserDialogProps) {
             {t('common.cancel')}
           </button>
           <button type="submit" form={formId} className="button button-primary" disabled={busy || form.newer !== null}>
-            {busy ? t('common.saving') : creating ? t('admin.users.create') : t('common.save')}
+            {submitLabel}
           </button>
         </>
       }

@@ -169,7 +169,9 @@ function UserRow({ user, isSelf, onEdit, onPassword, onDeactivate, onActivate }:
         <span className="admin-item-name-main">{user.name}</span>
         {isSelf ? <span className="badge badge-muted">{t('admin.users.you')}</span> : null}
       </td>
-      <td className="admin-cell-email">{user.email}</td>
+      <td className="admin-cell-email" title={user.email}>
+        {user.email}
+      </td>
       <td className="nowrap">{t(`roles.${user.role}`)}</td>
       <td className="nowrap">{t(`languages.${user.language}`)}</td>
       <td>
@@ -179,7 +181,7 @@ function UserRow({ user, isSelf, onEdit, onPassword, onDeactivate, onActivate }:
           <span className="badge badge-muted admin-badge-inline">{t('admin.users.inactive')}</span>
         )}
       </td>
-      <td>{user.availableForDistribution ? t('common.yes') : <span className="muted">{t('common.no')}</span>}</td>
+      <td className="nowrap">{user.availableForDistribution ? t('admin.users.available') : <span className="muted">{t('admin.users.notAvailable')}</span>}</td>
       <td className="admin-col-actions">
         <div className="admin-actions">
           <button type="button" className="button button-ghost button-small" aria-label={t('admin.users.editUser', { name: user.name })} onClick={onEdit}>
