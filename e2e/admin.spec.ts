@@ -132,6 +132,8 @@ test.describe('Beheer: lists', () => {
 
     await page.goto('/admin/lists');
     await expect(itemRow(page, name)).toContainText('Potentiële klant');
+    await expect(itemRow(page, 'Klant')).toContainText('0 bedrijven');
+    await saveScreenshot(page, 'admin-lists-categories');
     await page.getByRole('button', { name: `${name} bewerken` }).click();
     const dialog = page.getByRole('dialog', { name: `Categorie ${name} bewerken` });
     await dialog.getByLabel('Categoriegroep').selectOption({ label: 'Klant' });

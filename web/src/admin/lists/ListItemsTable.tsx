@@ -299,7 +299,12 @@ export function UsageText({ kind, usage, language }: { kind: ListKind; usage: Li
   const { t } = useTranslation();
   const persons = countPhrase(t, 'persons', usage.persons, language);
   if (kind === 'lead-statuses') return persons;
-  return `${countPhrase(t, 'companies', usage.companies, language)} · ${persons}`;
+  return (
+    <span className="admin-usage">
+      <span>{countPhrase(t, 'companies', usage.companies, language)}</span>
+      <span>{persons}</span>
+    </span>
+  );
 }
 
 /** Screen reader messages while a row is dragged, in the user's language. */

@@ -83,8 +83,7 @@ export default function UsersPage() {
           <table className="simple-table admin-table">
             <thead>
               <tr>
-                <th>{t('fields.name')}</th>
-                <th>{t('admin.users.email')}</th>
+                <th>{t('admin.users.nameAndEmail')}</th>
                 <th>{t('admin.users.role')}</th>
                 <th>{t('admin.users.language')}</th>
                 <th>{t('admin.users.status')}</th>
@@ -166,11 +165,15 @@ function UserRow({ user, isSelf, onEdit, onPassword, onDeactivate, onActivate }:
   return (
     <tr className={user.active ? undefined : 'admin-row-deleted'}>
       <td>
-        <span className="admin-item-name-main">{user.name}</span>
-        {isSelf ? <span className="badge badge-muted">{t('admin.users.you')}</span> : null}
-      </td>
-      <td className="admin-cell-email" title={user.email}>
-        {user.email}
+        <span className="admin-item-name">
+          <span>
+            <span className="admin-item-name-main">{user.name}</span>
+            {isSelf ? <span className="badge badge-muted">{t('admin.users.you')}</span> : null}
+          </span>
+          <span className="admin-item-name-other admin-cell-email" title={user.email}>
+            {user.email}
+          </span>
+        </span>
       </td>
       <td className="nowrap">{t(`roles.${user.role}`)}</td>
       <td className="nowrap">{t(`languages.${user.language}`)}</td>
