@@ -94,7 +94,7 @@ export function ListItemsTable(props: ListItemsTableProps) {
               {kind === 'categories' ? (
                 <>
                   <th>{t('fields.categoryGroup')}</th>
-                  <th>{t('admin.lists.leadStatusEnabled')}</th>
+                  <th className="admin-col-wrap">{t('admin.lists.leadStatusEnabled')}</th>
                 </>
               ) : null}
               <th className="admin-col-number">{t('admin.lists.usage')}</th>
