@@ -388,14 +388,14 @@ test.describe('Beheer: automation and audit log', () => {
     const first = page.getByRole('row').filter({ hasText: 'Categorie 7 · gewijzigd' });
     await expect(first).toContainText(/04-12-2026,? 14:05/);
     await expect(first).toContainText(ADMIN_NAME);
-    await expect(first).toContainText('nameNl: Lead → Nieuwe lead');
+    await expect(first).toContainText('Naam (Nederlands): Lead → Nieuwe lead');
     await expect(first).toContainText('Leadstatus ingeschakeld: Ja → Nee');
     const second = page.getByRole('row').filter({ hasText: 'Persoon 42 · aangemaakt' });
     await expect(second).toContainText('Achternaam: Jansen');
     await expect(second).toContainText('Bedrijf: 7');
 
     await page.getByRole('button', { name: 'Meer laden' }).click();
-    await expect(page.getByRole('row').filter({ hasText: 'Leadstatus (hele lijst) · volgorde gewijzigd' })).toContainText('[1,3,2]');
+    await expect(page.getByRole('row').filter({ hasText: 'Leadstatus (hele lijst) · volgorde gewijzigd' })).toContainText('Volgorde: [1,3,2]');
     await expect(page.getByRole('button', { name: 'Meer laden' })).toHaveCount(0);
     await saveScreenshot(page, 'admin-audit-log');
 

@@ -208,6 +208,8 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
  * reference such as `companyId` gets the label of the field it refers to.
  */
 function fieldLabel(t: TFunction, field: string): string {
+  const own = t(`admin.audit.fields.${field}` as 'admin.audit.fields.ids', { defaultValue: '' });
+  if (own !== '') return own;
   const labelled = field.endsWith('Id') ? field.slice(0, -2) : field;
   return t(`fields.${labelled}` as 'fields.name', { defaultValue: field });
 }
