@@ -106,8 +106,8 @@ test.describe('Beheer: lists', () => {
     await page.goto('/admin/lists?list=lead-statuses');
     await page.getByLabel('Verwijderde items tonen').check();
     await expect(itemRow(page, RENAMED_STATUS)).toContainText('Verwijderd');
-    await itemRow(page, RENAMED_STATUS).getByRole('button', { name: 'Herstellen' }).click();
-    await expect(itemRow(page, RENAMED_STATUS).getByRole('button', { name: 'Herstellen' })).toHaveCount(0);
+    await page.getByRole('button', { name: `${RENAMED_STATUS} herstellen` }).click();
+    await expect(page.getByRole('button', { name: `${RENAMED_STATUS} herstellen` })).toHaveCount(0);
     await page.getByLabel('Verwijderde items tonen').uncheck();
     await expect.poll(() => rowNames(page)).toEqual(['Open', 'Contact opnemen', RENAMED_STATUS, 'Gediskwalificeerd', 'Opnieuw benaderen', 'Gekwalificeerd']);
 
@@ -443,5 +443,46 @@ test.describe('Beheer: English', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Sale won' })).toBeVisible();
     await expectNoDutch(page, userData);
     await saveScreenshot(page, 'admin-automation-english');
+  });
+});
+
+/** Lists the interactive elements in the page's accessibility tree that have no accessible name. */
+async function unnamedControls(page: Page): Promise<string[]> {
+  const snapshot = await page.locator('body').ariaSnapshot();
+  const unnamed = /^\s*- (button|link|textbox|combobox|checkbox|switch|tab|searchbox|spinbutton)(?: \[[^\]]*\])*:?$/;
+  return snapshot.split('\n').filter((line) => unnamed.test(line)).map((line) => line.trim());
+}
+
+test.describe('Beheer: accessibility', () => {
+  test('every Beheer control has a name', async ({ page }) => {
+    await page.route('**/api/automation-rules', (route) => fulfilJson(route, 200, automationRules(1)));
+    await page.route('**/api/audit-log?*', (route) =>
+      fulfilJson(route, 200, {
+        items: [{ id: 1, at: '2026-12-04T13:05:00Z', user: null, entity: 'user', entityId: 2, action: 'update', changes: { active: { old: true, new: false } } }],
+        nextCursor: null,
+      }),
+    );
+
+    const screens: Array<[string, () => Promise<void>]> = [
+      ['categories', async () => void (await page.goto('/admin/lists'))],
+      ['category form', async () => page.getByRole('button', { name: 'Categorie toevoegen' }).first().click()],
+      ['lead statuses', async () => void (await page.goto('/admin/lists?list=lead-statuses'))],
+      ['delete confirmation', async () => page.getByRole('button', { name: 'Gekwalificeerd verwijderen' }).click()],
+      ['users', async () => void (await page.goto('/admin/users'))],
+      ['user form', async () => page.getByRole('button', { name: 'Gebruiker toevoegen' }).click()],
+      ['token form', async () => {
+        await page.goto('/admin/users');
+        await page.getByRole('button', { name: 'Token maken' }).click();
+      }],
+      ['automation', async () => void (await page.goto('/admin/automation'))],
+      ['audit log', async () => void (await page.goto('/admin/audit'))],
+    ];
+
+    for (const [name, open] of screens) {
+      await open();
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expect(page.getByText('Laden…')).toHaveCount(0);
+      expect(await unnamedControls(page), `unnamed controls on ${name}`).toEqual([]);
+    }
   });
 });

@@ -170,23 +170,46 @@ function ListItemRow({ kind, item, index, count, usages, dropMark, moveDisabled,
       className={classes.join(' ')}
     >
       <td className="admin-col-handle">
-        <button
-          type="button"
-          ref={draggable.setActivatorNodeRef}
-          className="admin-drag-handle icon-button"
-          aria-label={t('admin.lists.dragHandle', { name: item.name })}
-          disabled={moveDisabled}
-          // Only the pointer listeners are attached: the keyboard uses the move buttons of the row.
-          {...draggable.listeners}
-          tabIndex={-1}
-        >
-          <span aria-hidden="true">⠿</span>
-        </button>
+        <div className="admin-order">
+          <button
+            type="button"
+            ref={draggable.setActivatorNodeRef}
+            className="admin-drag-handle icon-button"
+            aria-label={t('admin.lists.dragHandle', { name: item.name })}
+            disabled={moveDisabled}
+            // Only the pointer listeners are attached: the keyboard uses the move buttons of the row.
+            {...draggable.listeners}
+            tabIndex={-1}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('admin.lists.moveUp', { name: item.name })}
+            title={t('admin.lists.moveUp', { name: item.name })}
+            disabled={moveDisabled || index === 0}
+            onClick={() => onMove(item.id, index - 1)}
+          >
+            <span aria-hidden="true">↑</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('admin.lists.moveDown', { name: item.name })}
+            title={t('admin.lists.moveDown', { name: item.name })}
+            disabled={moveDisabled || index === count - 1}
+            onClick={() => onMove(item.id, index + 1)}
+          >
+            <span aria-hidden="true">↓</span>
+          </button>
+        </div>
       </td>
       <td>
-        <ItemName item={item} language={language} />
-        {status?.isDefault ? <span className="badge admin-badge-default">{t('admin.lists.default')}</span> : null}
-        {item.deleted ? <span className="badge badge-muted">{t('admin.lists.deleted')}</span> : null}
+        <ItemName item={item} language={language}>
+          {status?.isDefault ? <span className="badge admin-badge-default">{t('admin.lists.default')}</span> : null}
+          {item.deleted ? <span className="badge badge-muted">{t('admin.lists.deleted')}</span> : null}
+        </ItemName>
       </td>
       <td className="admin-col-description">{item.description ?? <span className="muted">—</span>}</td>
       {category !== null ? (
@@ -199,31 +222,15 @@ function ListItemRow({ kind, item, index, count, usages, dropMark, moveDisabled,
         {usage === undefined ? <span className="muted">…</span> : <UsageText kind={kind} usage={usage} language={language} />}
       </td>
       <td className="admin-col-actions">
-        <div className="admin-actions">
-          <span className="admin-move">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('admin.lists.moveUp', { name: item.name })}
-              title={t('admin.lists.moveUp', { name: item.name })}
-              disabled={moveDisabled || index === 0}
-              onClick={() => onMove(item.id, index - 1)}
-            >
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('admin.lists.moveDown', { name: item.name })}
-              title={t('admin.lists.moveDown', { name: item.name })}
-              disabled={moveDisabled || index === count - 1}
-              onClick={() => onMove(item.id, index + 1)}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
-          </span>
+        {/* Left-aligned, so the buttons line up in every row even where Maak standaard is missing. */}
+        <div className="admin-actions admin-actions-start">
           {item.deleted ? (
-            <button type="button" className="button button-secondary button-small" onClick={() => onRestore(item)}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={t('admin.lists.restoreItem', { name: item.name })}
+              onClick={() => onRestore(item)}
+            >
               {t('common.restore')}
             </button>
           ) : (
@@ -236,6 +243,7 @@ function ListItemRow({ kind, item, index, count, usages, dropMark, moveDisabled,
               >
                 {t('common.edit')}
               </button>
+              <DeleteButton item={item} isDefault={status?.isDefault ?? false} onDelete={onDelete} />
               {status !== null && !status.isDefault ? (
                 <button
                   type="button"
@@ -246,7 +254,6 @@ function ListItemRow({ kind, item, index, count, usages, dropMark, moveDisabled,
                   {t('admin.lists.makeDefault')}
                 </button>
               ) : null}
-              <DeleteButton item={item} isDefault={status?.isDefault ?? false} onDelete={onDelete} />
             </>
           )}
         </div>
@@ -274,13 +281,19 @@ function DeleteButton({ item, isDefault, onDelete }: { item: AnyListItem; isDefa
   );
 }
 
-/** Shows the name in the user's language, with the other language's name small beneath it. */
-export function ItemName({ item, language }: { item: AnyListItem; language: Language }) {
+/**
+ * Shows the name in the user's language, followed by the badges in `children`, with the other
+ * language's name small beneath it.
+ */
+export function ItemName({ item, language, children }: { item: AnyListItem; language: Language; children?: ReactNode }) {
   const other = language === 'nl' ? item.nameEn : item.nameNl;
   const otherLanguage: Language = language === 'nl' ? 'en' : 'nl';
   return (
     <span className="admin-item-name">
-      <span className="admin-item-name-main">{item.name}</span>
+      <span className="admin-item-name-line">
+        <span className="admin-item-name-main">{item.name}</span>
+        {children}
+      </span>
       {other !== null && other !== item.name ? (
         <span className="admin-item-name-other" lang={otherLanguage}>
           {other}
