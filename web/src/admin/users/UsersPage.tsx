@@ -21,7 +21,7 @@ type Pending =
 /** Beheer → Gebruikers: who signs in, with which role and language, and the API tokens. */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { user: self } = useSession();
+  const { user: self, changeLanguage } = useSession();
   const toast = useToast();
   const queryClient = useQueryClient();
   const list = useQuery({
@@ -121,6 +121,8 @@ export default function UsersPage() {
           setPending(null);
           void refresh();
           toast(created ? t('admin.users.created', { name: saved.name }) : t('admin.users.saved', { name: saved.name }));
+          // An administrator who changes their own language sees the screens switch at once.
+          if (saved.id === self.id && saved.language !== self.language) changeLanguage(saved.language).catch(setActionError);
         }}
       />
       <PasswordDialog
