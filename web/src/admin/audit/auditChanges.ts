@@ -21,7 +21,7 @@ const PAIR_KEYS: Array<[string, string]> = [
 
 /**
  * Turns an audit entry's `changes` into readable lines. Fields whose value is an object such as
- * `{ from, to }` or `{ old, new }` become "field: old → new"; other fields show the value sent.
+ * `{ from, to }` or `{ old, new }` become "field: old → new", and other fields show the value sent.
  * Returns a compact JSON string when `changes` is not an object of fields.
  */
 export function describeChanges(changes: unknown, words: ValueWords): ChangeLine[] | string {

@@ -168,6 +168,8 @@ function RulesForm({ saved }: { saved: AutomationRules }) {
           errors={errorsOf(rule.trigger)}
           categories={categories.data ?? []}
           leadStatuses={leadStatuses.data ?? []}
+          categoriesLoading={categories.isPending}
+          leadStatusesLoading={leadStatuses.isPending}
           onChange={(patch) => update(rule.trigger, patch)}
         />
       ))}
@@ -229,13 +231,16 @@ function ruleErrorsFromProblem(t: TFunction, error: unknown, rules: AutomationRu
 
 interface RuleCardProps {
   rule: AutomationRule;
+  /** True while the pickers' items load; a saved choice would otherwise show as no choice. */
+  categoriesLoading: boolean;
+  leadStatusesLoading: boolean;
   errors: { targetCategoryId?: string; leadStatusId?: string; general?: string };
   categories: Category[];
   leadStatuses: LeadStatus[];
   onChange: (patch: Partial<AutomationRule>) => void;
 }
 
-function RuleCard({ rule, errors, categories, leadStatuses, onChange }: RuleCardProps) {
+function RuleCard({ rule, errors, categories, leadStatuses, categoriesLoading, leadStatusesLoading, onChange }: RuleCardProps) {
   const { t } = useTranslation();
   const id = useId();
   const title = t(`admin.automation.rules.${rule.trigger}.title`);
@@ -270,6 +275,7 @@ function RuleCard({ rule, errors, categories, leadStatuses, onChange }: RuleCard
               value={rule.leadStatusId}
               error={errors.leadStatusId}
               placeholder={t('admin.automation.chooseStatus')}
+              disabled={leadStatusesLoading}
               onChange={(value) => onChange({ leadStatusId: value })}
             >
               {leadStatuses
@@ -291,6 +297,7 @@ function RuleCard({ rule, errors, categories, leadStatuses, onChange }: RuleCard
           value={rule.targetCategoryId}
           error={errors.targetCategoryId}
           placeholder={t('admin.automation.chooseCategory')}
+          disabled={categoriesLoading}
           onChange={(value) => onChange({ targetCategoryId: value })}
         >
           {CATEGORY_GROUPS.map((group: CategoryGroupId) => {
@@ -326,17 +333,19 @@ interface RuleSelectProps {
   error: string | undefined;
   placeholder: string;
   onChange: (value: number | null) => void;
+  disabled?: boolean;
   children: ReactNode;
 }
 
 /** Renders a picker inside the rule's sentence, labelled for screen readers because the sentence is only visual. */
-function RuleSelect({ label, value, error, placeholder, onChange, children }: RuleSelectProps) {
+function RuleSelect({ label, value, error, placeholder, onChange, disabled, children }: RuleSelectProps) {
   const errorId = useId();
   return (
     <span className="admin-rule-select">
       <select
         aria-label={label}
         value={value === null ? '' : String(value)}
+        disabled={disabled}
         aria-invalid={error === undefined ? undefined : true}
         aria-describedby={error === undefined ? undefined : errorId}
         onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}

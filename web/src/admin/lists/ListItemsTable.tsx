@@ -27,7 +27,7 @@ interface ListItemsTableProps {
   /** The items shown, in list order. */
   items: AnyListItem[];
   usages: Map<number, ListItemUsage>;
-  /** True while a reorder is saved; moving is paused until it is done. */
+  /** True while a reorder is saved, so moving waits until it is done. */
   reordering: boolean;
   onMove: (id: number, toIndex: number) => void;
   onEdit: (item: AnyListItem) => void;

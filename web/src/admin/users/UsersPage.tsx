@@ -121,7 +121,7 @@ export default function UsersPage() {
           setPending(null);
           void refresh();
           toast(created ? t('admin.users.created', { name: saved.name }) : t('admin.users.saved', { name: saved.name }));
-          // An administrator who changes their own language sees the screens switch at once.
+          // The screens switch at once when administrators change their own language.
           if (saved.id === self.id && saved.language !== self.language) changeLanguage(saved.language).catch(setActionError);
         }}
       />
