@@ -78,7 +78,6 @@ export function AppShell({ children }: { children: ReactNode }) {
 /** Renders the Beheer entry and its screens; only administrators see it. */
 function AdminNavigation({ pathname }: { pathname: string }) {
   const { t } = useTranslation();
-  const inAdmin = pathname === paths.admin.root || pathname.startsWith(`${paths.admin.root}/`);
   const screens = [
     { to: paths.admin.lists, label: t('admin.nav.lists') },
     { to: paths.admin.users, label: t('admin.nav.users') },
@@ -92,7 +91,7 @@ function AdminNavigation({ pathname }: { pathname: string }) {
         <span className="icon icon-admin" aria-hidden="true" />
         {t('nav.admin')}
       </p>
-      <ul aria-labelledby="nav-admin" className={`nav-sub${inAdmin ? ' nav-sub-current' : ''}`}>
+      <ul aria-labelledby="nav-admin" className="nav-sub">
         {screens.map((screen) => {
           const current = pathname === screen.to;
           return (
