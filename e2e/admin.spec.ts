@@ -199,6 +199,30 @@ test.describe('Beheer: access', () => {
   });
 });
 
+test.describe('Beheer: concurrent edits', () => {
+  test('category edit after another save', async ({ page, api }) => {
+    const name = uniqueName('Beursbezoeker');
+    const category = await api.createCategory({ name, categoryGroup: 'potentialCustomer', leadStatusEnabled: true });
+
+    await page.goto('/admin/lists');
+    await page.getByRole('button', { name: `${name} bewerken` }).click();
+    const dialog = page.getByRole('dialog', { name: `Categorie ${name} bewerken` });
+    await dialog.getByLabel('Naam (Engels)').fill('Trade fair visitor');
+
+    // Someone else saves a description while the dialog is open.
+    const other = await api.tryUpdateCategory(category.id, { descriptionNl: 'Ontmoet op een beurs', version: (await api.getCategory(category.id)).version });
+    expect(other.status).toBe(200);
+
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(dialog.getByText('Iemand anders heeft dit intussen gewijzigd')).toBeVisible();
+    await expect(dialog.getByText('Door de ander gewijzigd: Omschrijving (Nederlands).')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Mijn wijzigingen toch opslaan' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(itemRow(page, name)).toContainText('Trade fair visitor');
+    await expect(itemRow(page, name)).toContainText('Ontmoet op een beurs');
+  });
+});
+
 test.describe('Beheer: users', () => {
   test('user created, reset, deactivated', async ({ page, api, baseURL }) => {
     const name = uniqueName('Daan de Vries');
