@@ -171,7 +171,13 @@ export class TrechterApi {
   }
 
   /** Creates a user who signs in with a password. Only administrators may do this. */
-  async createUser(input: { name: string; email: string; password: string; role?: 'administrator' | 'user' }): Promise<{ id: number; name: string }> {
+  async createUser(input: {
+    name: string;
+    email: string;
+    password: string;
+    role?: 'administrator' | 'user';
+    language?: 'nl' | 'en';
+  }): Promise<{ id: number; name: string }> {
     return this.send('POST', '/api/users', input);
   }
 
@@ -205,6 +211,43 @@ export class TrechterApi {
   /** Deletes a lead status (soft, restorable). Only administrators may do this. */
   async deleteLeadStatus(id: number): Promise<void> {
     await this.send('DELETE', `/api/lead-statuses/${id}`);
+  }
+
+  /** Returns the lead statuses in list order, deleted ones included. */
+  async leadStatuses(): Promise<Array<{ id: number; name: string; nameNl: string | null; isDefault: boolean; deleted: boolean; version: number }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; nameNl: string | null; isDefault: boolean; deleted: boolean; version: number }> }>(
+      'GET',
+      '/api/lead-statuses?includeDeleted=true',
+    );
+    return items;
+  }
+
+  /** Makes a lead status the default for new leads. Only administrators may do this. */
+  async makeDefaultLeadStatus(id: number): Promise<void> {
+    const status = (await this.leadStatuses()).find((item) => item.id === id);
+    if (status === undefined) throw new Error(`no lead status with id ${id}`);
+    await this.send('PATCH', `/api/lead-statuses/${id}`, { isDefault: true, version: status.version });
+  }
+
+  async getCategory(id: number): Promise<{ id: number; categoryGroup: string; leadStatusEnabled: boolean; version: number }> {
+    return this.send('GET', `/api/categories/${id}`);
+  }
+
+  /** Sends a PATCH to a category and returns the status and problem code, without failing on an error. */
+  async tryUpdateCategory(id: number, input: Record<string, unknown>): Promise<{ status: number; code: string | null }> {
+    const response = await this.request.fetch(`/api/categories/${id}`, { method: 'PATCH', data: input, headers: { 'X-CSRF-Token': this.csrfToken } });
+    const body = (await response.json().catch(() => ({}))) as { code?: string };
+    return { status: response.status(), code: body.code ?? null };
+  }
+
+  async users(): Promise<Array<{ id: number; name: string; email: string; role: string; active: boolean }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; email: string; role: string; active: boolean }> }>('GET', '/api/users');
+    return items;
+  }
+
+  async apiTokens(): Promise<Array<{ id: number; name: string; revokedAt: string | null }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; revokedAt: string | null }> }>('GET', '/api/auth/tokens');
+    return items;
   }
 }
 

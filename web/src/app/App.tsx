@@ -16,6 +16,7 @@ const BoardPage = lazy(() => import('../board/BoardPage'));
 const FindPage = lazy(() => import('../find/FindPage'));
 const SelectionListPage = lazy(() => import('../selections/SelectionListPage'));
 const SelectionPage = lazy(() => import('../selections/SelectionPage'));
+const AdminPage = lazy(() => import('../admin/AdminPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -75,6 +76,7 @@ function Screen({ pathname }: { pathname: string }) {
   if (pathname === paths.board) return <BoardPage />;
   if (pathname === paths.find) return <FindPage />;
   if (pathname === paths.selections) return <SelectionListPage />;
+  if (pathname === paths.admin.root || pathname.startsWith(`${paths.admin.root}/`)) return <AdminPage pathname={pathname} />;
 
   const selection = /^\/selections\/(\d+)(\/board)?$/.exec(pathname);
   if (selection?.[1] !== undefined) {

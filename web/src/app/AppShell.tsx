@@ -9,11 +9,12 @@ import { describeError } from '../ui/errors';
 import { Link, paths, useLocation } from './router';
 
 /** Screens that are planned; the navigation shows them so users see where the product is going. */
-const PLANNED_SCREENS = ['dashboards', 'admin'] as const;
+const PLANNED_SCREENS = ['dashboards'] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const { user } = useSession();
 
   const sections = [
     { to: paths.companies, label: t('nav.companies'), icon: 'building' },
@@ -51,6 +52,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               );
             })}
           </ul>
+          {user.role === 'administrator' ? <AdminNavigation pathname={pathname} /> : null}
           <p className="nav-heading" id="nav-planned">
             {t('nav.planned')}
           </p>
@@ -72,6 +74,38 @@ export function AppShell({ children }: { children: ReactNode }) {
       </main>
       <AutomationSuggestionDialog />
     </div>
+  );
+}
+
+/** Renders the Beheer entry and its screens; only administrators see it. */
+function AdminNavigation({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
+  const screens = [
+    { to: paths.admin.lists, label: t('admin.nav.lists') },
+    { to: paths.admin.users, label: t('admin.nav.users') },
+    { to: paths.admin.automation, label: t('admin.nav.automation') },
+    { to: paths.admin.audit, label: t('admin.nav.audit') },
+  ];
+
+  return (
+    <>
+      <p className="nav-heading" id="nav-admin">
+        <span className="icon icon-admin" aria-hidden="true" />
+        {t('nav.admin')}
+      </p>
+      <ul aria-labelledby="nav-admin" className="nav-sub">
+        {screens.map((screen) => {
+          const current = pathname === screen.to;
+          return (
+            <li key={screen.to}>
+              <Link to={screen.to} className={`nav-link${current ? ' nav-link-current' : ''}`} aria-current={current ? 'page' : undefined}>
+                {screen.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

@@ -62,4 +62,11 @@ export const paths = {
   selections: '/selections',
   selection: (id: number) => `/selections/${id}`,
   selectionBoard: (id: number) => `/selections/${id}/board`,
+  admin: {
+    root: '/admin',
+    lists: '/admin/lists',
+    users: '/admin/users',
+    automation: '/admin/automation',
+    audit: '/admin/audit',
+  },
 };
