@@ -213,11 +213,17 @@ test.describe('board view', () => {
     await saveScreenshot(page, 'nl-board-move-menu');
     for (let step = 0; step < 3; step += 1) await page.keyboard.press('Tab');
     await expect(menu.getByRole('button', { name: 'Gekwalificeerd' })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('button', { name: 'Opnieuw benaderen' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Gekwalificeerd' })).toBeFocused();
     await page.keyboard.press('Enter');
 
     await expect(menu).toBeHidden();
     await expect(card(column(page, 'Gekwalificeerd'), fullName)).toBeVisible();
     expect((await api.getPerson(person.id)).leadStatus?.name).toBe('Gekwalificeerd');
+    // The focus follows the card to its new column, so the keyboard user keeps their place.
+    await expect(card(column(page, 'Gekwalificeerd'), fullName).getByRole('link', { name: fullName })).toBeFocused();
   });
 
   test('owner grouping sets the owner', async ({ page, api }) => {
@@ -343,7 +349,7 @@ test.describe('board view', () => {
 
     await page.getByRole('button', { name: 'Our contact' }).click();
     await expect(column(page, 'Without our contact')).toBeVisible();
-    await expect(card(column(page, 'Without our contact'), fullName)).toContainText('Nobody');
+    await expect(card(column(page, 'Without our contact'), fullName)).toContainText('Open');
     await expectNoDutch(page, userData);
     await saveScreenshot(page, 'en-board-owner');
 

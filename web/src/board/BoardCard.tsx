@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Language, Person } from '../api/types';
@@ -37,8 +37,22 @@ export function isLocked(person: Person, grouping: BoardGrouping): boolean {
 }
 
 /** Renders a person on the board: draggable by mouse or touch, and movable by keyboard with its menu. */
+/**
+ * The card that a keyboard move sent to another column. The card mounts again in that column once
+ * it has loaded there, and then takes the focus, so a keyboard user keeps their place.
+ */
+const FOCUS_AFTER_MOVE_MS = 5000;
+let focusAfterMove: { personId: number; columnId: string; until: number } | null = null;
+
 export function BoardCard({ person, column, grouping, targets, columnTitle, saving, onMove }: BoardCardProps) {
   const { t } = useTranslation();
+  const nameLink = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    const pending = focusAfterMove;
+    if (pending === null || pending.personId !== person.id || pending.columnId !== column.id) return;
+    focusAfterMove = null;
+    if (Date.now() <= pending.until) nameLink.current?.focus();
+  }, [person.id, column.id]);
   const locked = isLocked(person, grouping);
   const reasonId = useId();
   const data: CardDragData = { person, column };
@@ -55,7 +69,7 @@ export function BoardCard({ person, column, grouping, targets, columnTitle, savi
     <article ref={setNodeRef} className={classes.join(' ')} aria-describedby={reason === null ? undefined : reasonId} {...listeners}>
       <div className="board-card-head">
         {locked ? <span className="icon icon-lock board-card-lock" title={reason ?? undefined} aria-hidden="true" /> : null}
-        <Link to={paths.person(person.id)} className="board-card-name" title={person.fullName} draggable={false}>
+        <Link ref={nameLink} to={paths.person(person.id)} className="board-card-name" title={person.fullName} draggable={false}>
           {person.fullName}
         </Link>
         {locked || saving ? null : (
@@ -81,8 +95,6 @@ export function CardFacts({ person, grouping }: { person: Person; grouping: Boar
   const companyLine = person.category === null ? company : `${company} · ${person.category.name}`;
   const days =
     person.daysInStatus === null ? null : t('persons.days', { count: person.daysInStatus, formatted: formatNumber(person.daysInStatus, language) });
-  // Grouped by owner, the column names the owner, so the card names the lead status instead.
-  const statusName = grouping === 'owner' ? (person.leadStatus?.name ?? t('leadStatus.none')) : null;
 
   return (
     <>
@@ -90,14 +102,21 @@ export function CardFacts({ person, grouping }: { person: Person; grouping: Boar
         {companyLine}
       </p>
       <p className="board-card-line board-card-meta">
-        <span className="board-card-owner" title={t('fields.owner')}>
-          <span className="icon icon-person" aria-hidden="true" />
-          <span className="visually-hidden">{t('fields.owner')}: </span>
-          {person.owner?.name ?? t('common.nobody')}
-        </span>
-        {statusName === null && days === null ? null : (
+        {grouping === 'owner' ? (
+          // The column names the owner, so the card names the lead status instead.
+          <span className="board-card-fact" title={t('fields.leadStatus')}>
+            {person.leadStatus?.name ?? t('leadStatus.none')}
+          </span>
+        ) : (
+          <span className="board-card-owner" title={t('fields.owner')}>
+            <span className="icon icon-person" aria-hidden="true" />
+            <span className="visually-hidden">{t('fields.owner')}: </span>
+            <span className="board-card-fact">{person.owner?.name ?? t('common.nobody')}</span>
+          </span>
+        )}
+        {days === null ? null : (
           <span className="board-card-days" title={t('fields.daysInStatus')}>
-            {[statusName, days].filter(Boolean).join(' · ')}
+            {days}
           </span>
         )}
       </p>
@@ -139,7 +158,7 @@ function MoveMenu({ person, column, targets, columnTitle, onMove }: MoveMenuProp
       {open ? (
         <Popover anchor={button} label={label} onClose={() => setOpen(false)} width={240}>
           <p className="board-move-title">{t('board.moveMenuTitle')}</p>
-          <ul className="board-move-list">
+          <ul className="board-move-list" onKeyDown={moveFocusWithArrows}>
             {others.map((target) => (
               <li key={target.id}>
                 <button
@@ -147,6 +166,7 @@ function MoveMenu({ person, column, targets, columnTitle, onMove }: MoveMenuProp
                   className="board-move-option"
                   onClick={() => {
                     setOpen(false);
+                    focusAfterMove = { personId: person.id, columnId: target.id, until: Date.now() + FOCUS_AFTER_MOVE_MS };
                     onMove(person, column, target);
                   }}
                 >
@@ -159,4 +179,18 @@ function MoveMenu({ person, column, targets, columnTitle, onMove }: MoveMenuProp
       ) : null}
     </>
   );
+}
+
+/** Moves the focus between the options of the move menu with the arrow keys, Home and End. */
+function moveFocusWithArrows(event: KeyboardEvent<HTMLUListElement>) {
+  const options = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button'));
+  const current = options.indexOf(document.activeElement as HTMLButtonElement);
+  let next: number | null = null;
+  if (event.key === 'ArrowDown') next = current < 0 ? 0 : (current + 1) % options.length;
+  else if (event.key === 'ArrowUp') next = current <= 0 ? options.length - 1 : current - 1;
+  else if (event.key === 'Home') next = 0;
+  else if (event.key === 'End') next = options.length - 1;
+  if (next === null) return;
+  event.preventDefault();
+  options[next]?.focus();
 }
