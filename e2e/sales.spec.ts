@@ -50,6 +50,11 @@ test.describe('sales and category automation', () => {
     await page.getByRole('button', { name: 'Nieuwe verkoop' }).click();
     const form = page.getByRole('dialog', { name: `Nieuwe verkoop voor ${companyName}` });
     await form.getByRole('textbox', { name: 'Titel', exact: true }).fill('Jaarlicentie');
+    // The English way of writing it would be read the wrong way round in Dutch, so it is refused.
+    await form.getByRole('textbox', { name: 'Titel', exact: true }).fill('Jaarlicentie');
+    await form.getByLabel('Bedrag').fill('1,250.50');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(form.getByText('Vul een bedrag in euro in, zoals 12.500 of 1.250,50, met hoogstens twee decimalen.')).toBeVisible();
     await form.getByLabel('Bedrag').fill('1.250,50');
     await form.getByLabel('Verkoopdatum').fill('2026-11-20');
     await form.getByLabel('Persoon', { exact: true }).selectOption({ label: buyer.fullName });
@@ -59,7 +64,7 @@ test.describe('sales and category automation', () => {
 
     const table = page.getByRole('table', { name: `Verkopen van ${companyName}` });
     const licence = table.getByRole('row', { name: /Jaarlicentie/ });
-    await expect(licence).toContainText('1.250,50');
+    await expect(licence).toContainText('€ 1.250,50');
     await expect(licence).toContainText('20-11-2026');
     await expect(licence).toContainText(buyer.fullName);
     await expect(licence).toContainText('Open');

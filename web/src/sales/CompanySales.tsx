@@ -120,7 +120,7 @@ export function CompanySales({ company }: { company: Company }) {
 }
 
 function formatAmount(amount: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
 /** Asks why a sale was lost and marks it lost. */

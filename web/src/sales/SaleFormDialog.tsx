@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { fetchPage } from '../api/endpoints';
-import type { NamedRef, Person } from '../api/types';
+import type { Language, NamedRef, Person } from '../api/types';
 import { useSession } from '../auth/session';
 import { fieldErrorsFromProblem } from '../forms/fieldErrors';
 import { Dialog } from '../ui/Dialog';
@@ -27,17 +27,24 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** Reads an amount as people type it: "1250", "1.250,50" (Dutch) or "1250.50". Returns NaN when it is no amount. */
-export function parseAmount(text: string): number {
-  const compact = text.replace(/\s/g, '');
-  if (compact === '') return Number.NaN;
-  const normalized = /,\d{1,2}$/.test(compact) ? compact.replace(/\./g, '').replace(',', '.') : compact.replace(/,/g, '');
-  return /^\d+(\.\d{1,2})?$/.test(normalized) ? Number(normalized) : Number.NaN;
+/**
+ * Reads an amount of euros as people write it in their language: Dutch "12.500" and "1.250,50",
+ * English "12,500" and "1,250.50", or plain digits, with an optional € sign. Returns NaN for
+ * anything else, such as "1,250.50" in Dutch, so an amount is never read with its separators
+ * swapped.
+ */
+export function parseAmount(text: string, language: Language): number {
+  const compact = text.replace(/\s/g, '').replace(/^€|€$/g, '');
+  const [thousands, decimal] = language === 'nl' ? ['.', ','] : [',', '.'];
+  const grouped = new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+(\\${decimal}\\d{1,2})?$`);
+  const plain = new RegExp(`^\\d+(\\${decimal}\\d{1,2})?$`);
+  if (!grouped.test(compact) && !plain.test(compact)) return Number.NaN;
+  return Number(compact.split(thousands).join('').replace(decimal, '.'));
 }
 
 /** Registers a new sale of the company: title, amount, owner, date and optionally one of its persons. */
 export function SaleFormDialog({ company, personId: initialPersonId, open, onClose, onSaved }: SaleFormDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
@@ -75,7 +82,7 @@ export function SaleFormDialog({ company, personId: initialPersonId, open, onClo
     event.preventDefault();
     const found: Record<string, string> = {};
     if (title.trim() === '') found.title = t('validation.required');
-    const parsedAmount = amount.trim() === '' ? null : parseAmount(amount);
+    const parsedAmount = amount.trim() === '' ? null : parseAmount(amount, i18n.language as Language);
     if (parsedAmount !== null && Number.isNaN(parsedAmount)) found.amount = t('sales.invalidAmount');
     if (saleDate === '') found.saleDate = t('validation.required');
     setErrors(found);
