@@ -18,7 +18,13 @@ const BOM = '\uFEFF';
 
 interface ExportColumn<T> {
   header: Record<Language, string>;
-  value: (record: T) => string | number | null;
+  /** The cell's value; dates are written as YYYY-MM-DD in the organisation's time zone. */
+  value: (record: T, timeZone: string) => string | number | null;
+}
+
+/** Writes the calendar date of an instant in the time zone, as YYYY-MM-DD. */
+function localDate(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 type ExportedPerson = ReturnType<typeof toPerson>;
@@ -38,7 +44,7 @@ const PERSON_COLUMNS: ExportColumn<ExportedPerson>[] = [
   { header: { nl: 'Leadstatus', en: 'Lead status' }, value: (person) => person.leadStatus?.name ?? null },
   { header: { nl: 'Dagen in status', en: 'Days in status' }, value: (person) => person.daysInStatus },
   { header: { nl: 'Onze contactpersoon', en: 'Our contact' }, value: (person) => person.owner?.name ?? null },
-  { header: { nl: 'Geregistreerd op', en: 'Registered on' }, value: (person) => person.registeredAt.slice(0, 10) },
+  { header: { nl: 'Geregistreerd op', en: 'Registered on' }, value: (person, timeZone) => localDate(person.registeredAt, timeZone) },
 ];
 
 function companyColumns(language: Language): ExportColumn<ExportedCompany>[] {
@@ -57,7 +63,7 @@ function companyColumns(language: Language): ExportColumn<ExportedCompany>[] {
     { header: { nl: 'Telefoon', en: 'Phone' }, value: (company) => company.phone },
     { header: { nl: 'Website', en: 'Website' }, value: (company) => company.website },
     { header: { nl: 'Onze contactpersoon', en: 'Our contact' }, value: (company) => company.owner?.name ?? null },
-    { header: { nl: 'Geregistreerd op', en: 'Registered on' }, value: (company) => company.registeredAt.slice(0, 10) },
+    { header: { nl: 'Geregistreerd op', en: 'Registered on' }, value: (company, timeZone) => localDate(company.registeredAt, timeZone) },
   ];
 }
 
@@ -65,7 +71,13 @@ function companyColumns(language: Language): ExportColumn<ExportedCompany>[] {
  * Writes a selection's records as CSV, UTF-8 with a byte order mark, one line per record in name
  * order, headers in the user's language. Yields the file in parts, a page of records at a time.
  */
-export async function* exportSelectionCsv(db: Executor, actor: Actor, selection: Selection, separator: CsvSeparator): AsyncGenerator<string> {
+export async function* exportSelectionCsv(
+  db: Executor,
+  actor: Actor,
+  selection: Selection,
+  separator: CsvSeparator,
+  timeZone: string,
+): AsyncGenerator<string> {
   const delimiter = separator === 'semicolon' ? ';' : ',';
   const line = (cells: ReadonlyArray<string | number | null>) => `${cells.map((cell) => csvCell(cell, delimiter)).join(delimiter)}\r\n`;
   const filter = selectionFilter(selection);
@@ -76,7 +88,7 @@ export async function* exportSelectionCsv(db: Executor, actor: Actor, selection:
     yield BOM + line(PERSON_COLUMNS.map((column) => column.header[actor.language]));
     do {
       const page = await listPersons(db, actor, { ...filter, limit: EXPORT_PAGE_SIZE, includeTotal: false, ...(cursor ? { cursor } : {}) });
-      yield page.rows.map((row) => line(PERSON_COLUMNS.map((column) => column.value(toPerson(row, actor.language, now))))).join('');
+      yield page.rows.map((row) => line(PERSON_COLUMNS.map((column) => column.value(toPerson(row, actor.language, now), timeZone)))).join('');
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
     return;
@@ -86,7 +98,7 @@ export async function* exportSelectionCsv(db: Executor, actor: Actor, selection:
   yield BOM + line(columns.map((column) => column.header[actor.language]));
   do {
     const page = await listCompanies(db, actor, { ...filter, limit: EXPORT_PAGE_SIZE, includeTotal: false, ...(cursor ? { cursor } : {}) });
-    yield page.rows.map((row) => line(columns.map((column) => column.value(toCompany(row, actor.language))))).join('');
+    yield page.rows.map((row) => line(columns.map((column) => column.value(toCompany(row, actor.language), timeZone)))).join('');
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
 }

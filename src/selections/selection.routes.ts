@@ -333,7 +333,7 @@ export async function selectionRoutes(app: FastifyInstance): Promise<void> {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(Readable.from(exportSelectionCsv(app.db, request.actor, selection, separator)));
+        .send(Readable.from(exportSelectionCsv(app.db, request.actor, selection, separator, app.config.timeZone)));
     },
   );
 }

@@ -156,6 +156,15 @@ describe.each(testEngines)('selections API on %s', (engine) => {
     expect(commas.split('\r\n')[0]).toMatch(/^Id,Voornaam,/);
   });
 
+  it('exports registered dates in the organisation time zone', async () => {
+    // Half past eleven in the evening UTC on 29 March is already 30 March in Amsterdam.
+    await testApp.database.db.updateTable('persons').set({ registered_at: new Date('2026-03-29T23:30:00Z') }).where('id', '=', personIds[1]!).execute();
+    const selection = (await admin.post('/api/selections', { name: 'Export: datum', entity: 'person', kind: 'static', memberIds: [personIds[1]!] })).json();
+
+    const lines = (await admin.get(`/api/selections/${selection.id}/export.csv?separator=semicolon`)).rawPayload.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines[1]?.endsWith(';2026-03-30')).toBe(true);
+  });
+
   it('names the criteria line that is wrong, and stores nothing', async () => {
     const before = (await admin.get('/api/selections')).json().items.length;
     const wrongField = await admin.post('/api/selections', { name: 'Fout', entity: 'person', kind: 'dynamic', criteria: [[{ field: 'shoeSize', operator: 'isOneOf', values: [1] }]] });
