@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { AUTOMATION_TRIGGERS } from '../db/schema.js';
 import { NullableInteger, OrNull, VersionField, errorResponses } from '../server/schemas.js';
+import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
 import type { AutomationRule } from './automation-rules.js';
 import { getAutomationSettings, saveAutomationSettings } from './automation-settings.service.js';
 
@@ -37,7 +38,7 @@ const SettingsResponse = Type.Object({
 });
 
 const SettingsBody = Type.Object(
-  { rules: Type.Array(RuleSchema, { minItems: 4, maxItems: 4 }), version: VersionField },
+  { rules: Type.Array(RuleSchema, { minItems: 4, maxItems: 4 }), version: Type.Optional(VersionField) },
   { additionalProperties: false },
 );
 
@@ -89,14 +90,15 @@ export async function automationRoutes(app: FastifyInstance): Promise<void> {
       config: { admin: true },
       schema: {
         tags: ['automation'],
-        summary: 'Replace the four category automation rules (administrators only); needs the version they were read at',
+        summary: 'Replace the four category automation rules (administrators only); needs the version they were read at, as If-Match header or version field',
         body: SettingsBody,
         response: { 200: SettingsResponse, ...errorResponses },
       },
     },
     async (request) => {
-      const { rules, version } = request.body as { rules: AutomationRule[]; version: number };
-      return app.db.transaction().execute((trx) => saveAutomationSettings(trx, request.actor, rules, version));
+      const body = request.body as { rules: AutomationRule[]; version?: number };
+      const { version, fromHeader } = expectedVersionOf(request, body.version);
+      return withVersionCheck(fromHeader, () => app.db.transaction().execute((trx) => saveAutomationSettings(trx, request.actor, body.rules, version)));
     },
   );
 }

@@ -388,6 +388,15 @@ describe.each(testEngines)('category automation on %s', (engine) => {
     expect(stale.json().code).toBe('VERSION_CONFLICT');
   });
 
+  it('takes the version from If-Match as well', async () => {
+    const { version } = (await admin.get('/api/automation-rules')).json();
+    const put = (ifMatch: string) =>
+      admin.raw({ method: 'PUT', url: '/api/automation-rules', payload: { rules: disabledRules() }, headers: { 'if-match': ifMatch } });
+
+    expect((await put(`"${version}"`)).statusCode).toBe(200);
+    expect((await put(`"${version}"`)).statusCode).toBe(412);
+  });
+
   it('writes saved rules to the audit log', async () => {
     const saved = await saveRules(qualifiedToOpportunity(true));
 
