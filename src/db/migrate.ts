@@ -8,6 +8,7 @@ import * as nameSortColumns from './migrations/004-name-sort-columns.js';
 import * as selections from './migrations/005-selections.js';
 import * as bulkUpdates from './migrations/006-bulk-updates.js';
 import * as salesAndAutomation from './migrations/007-sales-and-automation.js';
+import * as dashboards from './migrations/008-dashboards.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-selections': selections as Migration,
   '006-bulk-updates': bulkUpdates as Migration,
   '007-sales-and-automation': salesAndAutomation as Migration,
+  '008-dashboards': dashboards as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
