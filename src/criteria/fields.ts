@@ -71,7 +71,7 @@ export interface BooleanField extends FieldBase {
  */
 export interface EventField extends FieldBase {
   type: 'event';
-  /** What the first value names; null when the event takes no subject. */
+  /** Kind of the first value; null when the event takes no subject. */
   subject: 'leadStatusId' | null;
   /** `instant`: the time is a timestamptz. `calendarDate`: it is a date without time zone. */
   timeKind: 'instant' | 'calendarDate';

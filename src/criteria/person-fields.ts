@@ -123,8 +123,8 @@ const personFields: Record<string, FieldDefinition> = {
   registeredAt: date('p.registered_at', false),
   updatedAt: date('p.updated_at', false),
   leadStatusChangedAt: date('p.lead_status_changed_at', true),
-  // A person reached a lead status when a history record changed it to that status; the first
-  // value is the status id, the rest are the date operator's values on the time of the change.
+  // A person reached a lead status when a history record changed it to that status. The first
+  // value is the status id, and the rest are the date operator's values on the time of the change.
   reachedLeadStatus: {
     type: 'event',
     subject: 'leadStatusId',

@@ -35,7 +35,7 @@ export function withLines(criteria: CriteriaSets, lines: Criterion[]): CriteriaS
   return criteria.map((set) => [...set, ...lines]);
 }
 
-/** The tile's criteria with the dashboard's owner filter and, for days measures, persons that have a status date. */
+/** Builds the tile's criteria with the dashboard's owner filter and, for days measures, only persons with a status date. */
 export function tileBaseCriteria(tile: Tile, ownerId: OwnerFilter | undefined): CriteriaSets {
   const lines: Criterion[] = [];
   if (ownerId !== undefined) lines.push({ field: 'owner', operator: 'isOneOf', values: [ownerId] });
@@ -45,12 +45,18 @@ export function tileBaseCriteria(tile: Tile, ownerId: OwnerFilter | undefined): 
   return withLines(tile.criteria, lines);
 }
 
-/** The criterion line that restricts the period field to the period. */
-export function periodLine(period: Period): Criterion {
-  return { field: period.field, operator: period.range, values: period.range === 'lastNDays' ? [period.days ?? 1] : [] };
+/** Returns the values of the period's date operator: the number of days for lastNDays, none otherwise. */
+export function periodValues(period: Period): number[] {
+  if (period.range === 'lastNDays') return [period.days ?? 1];
+  return [];
 }
 
-/** The criterion line of the period before the given one, of equal length, as dates. */
+/** Builds the criterion line that restricts the period field to the period. */
+export function periodLine(period: Period): Criterion {
+  return { field: period.field, operator: period.range, values: periodValues(period) };
+}
+
+/** Builds the criterion line of the period before the given one, of equal length, as dates. */
 export function previousPeriodLine(period: Period, context: TileContext): Criterion {
   const { first, last } = relativePeriodDates(period.range, { timeZone: context.timeZone, now: context.now, days: period.days ?? 1, shift: -1 });
   return { field: period.field, operator: 'between', values: [formatCalendarDate(first), formatCalendarDate(last)] };
@@ -62,7 +68,7 @@ export function countRecords(db: Executor, context: TileContext, entity: TileEnt
   return entity === 'person' ? countMatchingPersons(db, context.actor, options) : countMatchingCompanies(db, context.actor, options);
 }
 
-/** Whole days each person has been in the current status, never below 0, as the daysInStatus column shows them. */
+/** Returns the whole days each person has been in the current status, never below 0, as the daysInStatus column shows them. */
 export function daysInStatusExpression(now: Date): RawBuilder<number> {
   const field = PERSON_FIELDS.fields.daysInStatus;
   if (field?.type !== 'number') throw new Error('the person field daysInStatus must be a number field');

@@ -3,7 +3,7 @@ import type { Executor } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import { localize } from '../lists/localize.js';
 import type { Period, Tile } from './tile.js';
-import { type TileContext, countRecords, withLines } from './tile-criteria.js';
+import { type TileContext, countRecords, periodValues, withLines } from './tile-criteria.js';
 
 export type FunnelStepKey = { kind: 'leadStatus'; id: number; name: string } | { kind: 'sale'; id: null; name: string };
 
@@ -32,16 +32,16 @@ const SALE_STEP_NAME = { nl: 'Verkocht', en: 'Sold' } as const;
  */
 export async function computeFunnel(db: Executor, context: TileContext, tile: Tile, criteria: CriteriaSets, period: Period | null): Promise<Funnel> {
   const statuses = await funnelStatuses(db, context, tile);
-  const periodValues = period === null ? [] : period.range === 'lastNDays' ? [period.days ?? 1] : [];
+  const values = period === null ? [] : periodValues(period);
   const operator = period === null ? 'isNotEmpty' : period.range;
 
   const stepLines: Array<{ key: FunnelStepKey; line: Criterion }> = statuses.map((status) => ({
     key: { kind: 'leadStatus', id: status.id, name: status.name },
-    line: { field: 'reachedLeadStatus', operator, values: [status.id, ...periodValues] },
+    line: { field: 'reachedLeadStatus', operator, values: [status.id, ...values] },
   }));
   stepLines.push({
     key: { kind: 'sale', id: null, name: SALE_STEP_NAME[context.actor.language] },
-    line: { field: 'companySaleSold', operator, values: periodValues },
+    line: { field: 'companySaleSold', operator, values },
   });
 
   const steps: FunnelStep[] = [];
@@ -57,7 +57,7 @@ export async function computeFunnel(db: Executor, context: TileContext, tile: Ti
 }
 
 /**
- * The lead statuses of a funnel: the tile's steps when it names them, otherwise the statuses that
+ * Loads the lead statuses of a funnel: the tile's steps when it names them, otherwise the statuses that
  * are not deleted, in list order, without Disqualified and Re-nurture unless the tile's criteria
  * ask for them with "is one of".
  */

@@ -54,7 +54,7 @@ export async function computeGroups(db: Executor, context: TileContext, tile: Ti
   });
 }
 
-/** A days measure per value of a list or yes/no person field, keyed by the JSON of the value. */
+/** Computes a days measure per value of a list or yes/no person field, keyed by the JSON of the value. */
 async function measurePerGroup(db: Executor, context: TileContext, tile: Tile, by: string, criteria: CriteriaSets): Promise<Map<string, number | null>> {
   const field = findField(PERSON_FIELDS, by);
   if (tile.measure === 'count' || field === undefined || (field.type !== 'list' && field.type !== 'boolean')) return new Map();
@@ -100,7 +100,7 @@ async function computeTextGroups(db: Executor, context: TileContext, tile: Tile,
 
   const rest = named.slice(MAX_TEXT_GROUPS);
   if (rest.length > 0) {
-    // NOTE: the criteria cannot say "none of these texts", so the other group has no drill-down.
+    // NOTE: text criteria have no "is none of", so the other group has no drill-down criteria.
     groups.push({ key: { value: null, label: null, other: true }, value: combineMeasures(tile, rest), criteria: null });
   }
   if (empty !== undefined) {
