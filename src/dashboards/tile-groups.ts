@@ -79,16 +79,20 @@ async function computeTextGroups(db: Executor, context: TileContext, tile: Tile,
 
   const filter = buildFilter(PERSON_FIELDS, context.actor, { filter: criteria, timeZone: context.timeZone, now: context.now });
   const value = tile.measure === 'count' ? sql<number>`count(*)` : daysAggregate(tile.measure, context.now);
-  const result = await sql<{ key: string | null; label: string | null; row_count: number; value: unknown }>`
-    select g.key, g.label, g.row_count, g.value
-    from (
-      select trechter_fold(nullif(${field.column}, '')) collate "C" as key, min(${field.column}) as label,
-        cast(count(*) as integer) as row_count, ${value} as value
-      from (${selectPersonRows(db).clearSelect().select(sql`p.id`.as('id')).where(filter)}) as matched
-      join persons as p on p.id = matched.id
-      group by 1
-    ) as g
-    order by g.key is null, g.row_count desc, g.key`.execute(db);
+  const rows = await selectPersonRows(db)
+    .clearSelect()
+    .select([
+      sql<string | null>`trechter_fold(nullif(${field.column}, '')) collate "C"`.as('key'),
+      sql<string | null>`min(${field.column})`.as('label'),
+      sql<number>`cast(count(*) as integer)`.as('row_count'),
+      value.as('value'),
+    ])
+    .where(filter)
+    .groupBy(sql`1`)
+    .execute();
+  const byCount = (a: { row_count: number; key: string | null }, b: { row_count: number; key: string | null }) =>
+    b.row_count - a.row_count || (a.key ?? '').localeCompare(b.key ?? '');
+  const result = { rows: [...rows].sort(byCount) };
 
   const named = result.rows.filter((row) => row.key !== null);
   const empty = result.rows.find((row) => row.key === null);

@@ -129,6 +129,13 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
     });
   });
 
+  it('documents the dashboard routes in OpenAPI', async () => {
+    const document = (await admin.get('/api/openapi.json')).json();
+    expect(document.paths['/api/dashboards/tile-data'].post.tags).toEqual(['dashboards']);
+    expect(document.paths['/api/persons/{id}/status-timeline'].get.tags).toEqual(['persons']);
+    expect(Object.keys(document.components.schemas)).toContain('Tile');
+  });
+
   describe('dashboard permissions', () => {
     it('creates, reads, changes and deletes an own dashboard', async () => {
       const created = await colleague.post('/api/dashboards', { name: 'Mijn leads', tiles: [tile({ id: 'a' })] });
