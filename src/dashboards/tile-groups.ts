@@ -92,10 +92,8 @@ async function computeTextGroups(db: Executor, context: TileContext, tile: Tile,
     .execute();
   const byCount = (a: { row_count: number; key: string | null }, b: { row_count: number; key: string | null }) =>
     b.row_count - a.row_count || (a.key ?? '').localeCompare(b.key ?? '');
-  const result = { rows: [...rows].sort(byCount) };
-
-  const named = result.rows.filter((row) => row.key !== null);
-  const empty = result.rows.find((row) => row.key === null);
+  const named = rows.filter((row) => row.key !== null).sort(byCount);
+  const empty = rows.find((row) => row.key === null);
   const groups: TileGroup[] = named.slice(0, MAX_TEXT_GROUPS).map((row) => ({
     key: { value: row.label, label: row.label },
     value: measureNumber(row.value),
