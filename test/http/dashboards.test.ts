@@ -268,6 +268,17 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
       expect((await personsMatching(data.groups[0].criteria)).total).toBe(2);
     });
 
+    it('counts companies per category as their list does', async () => {
+      await admin.post('/api/companies', { name: 'Zonder categorie BV', categoryId: null });
+      const data = await tileData({ tile: tile({ type: 'pie', entity: 'company', criteria: [], by: 'category' }) });
+      expect(data.groups.at(-1).key.value).toBeNull();
+      for (const group of data.groups) {
+        const filter = encodeURIComponent(JSON.stringify(group.criteria));
+        const listed = (await admin.get(`/api/companies?limit=500&filter=${filter}`)).json();
+        expect(listed.total, String(group.key.label)).toBe(group.value);
+      }
+    });
+
     it('lists rows and a total that the criteria agree with', async () => {
       const data = await tileData({ tile: tile({ type: 'list', sort: '-daysInStatus', limit: 2 }) });
       expect(data.total).toBe(4);
@@ -360,6 +371,18 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
       for (const step of data.steps) {
         expect((await personsMatching(step.criteria)).total, step.key.name).toBe(step.reached);
       }
+    });
+
+    it('follows the funnel steps a tile names', async () => {
+      const steps = [statusNamed('Open'), statusNamed('Gediskwalificeerd')];
+      const data = await tileData({ tile: tile({ type: 'funnel', steps, period: null }) });
+      expect(data.steps.map((step: { reached: number }) => step.reached)).toEqual([4, 1, 4]);
+      // Without a period every sale counts, also the one of MQL BV in 2025.
+      expect(data.conversions).toEqual([0.25, 4]);
+
+      const unknown = await admin.post('/api/dashboards/tile-data', { tile: tile({ type: 'funnel', steps: [999999] }) });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().code).toBe('REFERENCE_NOT_FOUND');
     });
 
     it('shows a person status timeline newest first', async () => {
