@@ -12,7 +12,7 @@ import type { ReplayMode } from './statement-recorder.js';
  */
 
 export interface BenchRequest {
-  method: 'GET' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   body?: Record<string, unknown>;
 }
@@ -23,8 +23,8 @@ export interface ApiCase {
   budgetMs: number | undefined;
   /** Replay mode of the request's statements, the one that matches how the service runs them. */
   replay: ReplayMode;
-  /** Untimed; returns the request of the next run. */
-  prepare(): Promise<BenchRequest>;
+  /** Untimed; returns the request of the next run, or several that one run sends one after another. */
+  prepare(): Promise<BenchRequest | BenchRequest[]>;
 }
 
 /** A person whose company has lead status enabled and a company of about 500 persons, found in the data set. */
@@ -91,6 +91,12 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
     return row.id;
   };
 
+  // The tiles of the default Leads dashboard, which the web app loads one request per tile.
+  const defaultDashboardTiles = async (): Promise<BenchRequest[]> => {
+    const dashboard = await db.selectFrom('dashboards').select('tiles').where('is_default', '=', true).executeTakeFirstOrThrow();
+    return (dashboard.tiles as unknown[]).map((tile) => ({ method: 'POST', url: '/api/dashboards/tile-data', body: { tile } }));
+  };
+
   return [
     {
       name: `list page, first (50 of ${matches})`,
@@ -155,6 +161,13 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
           JSON.stringify([{ field: 'leadStatus', operator: 'isOneOf', values: [subjects.statuses.open] }]),
         )}&sort=lastName&limit=50&includeTotal=false`,
       }),
+    },
+    {
+      // The sum of all tile requests, sent one after another.
+      name: 'default Leads dashboard, all tiles',
+      budgetMs: 500,
+      replay: 'concurrent',
+      prepare: defaultDashboardTiles,
     },
     {
       name: 'person card',

@@ -54,18 +54,22 @@ async function runCase(
   benchCase: ApiCase,
   runs: number,
 ): Promise<ApiCaseResult> {
-  const inject = async (request: BenchRequest) => {
-    const response = await app.inject({ method: request.method, url: request.url, headers, ...(request.body ? { payload: request.body } : {}) });
-    if (response.statusCode >= 300) throw new Error(`${request.method} ${request.url} returned ${response.statusCode}: ${response.body}`);
+  const inject = async (requests: BenchRequest | BenchRequest[]) => {
+    for (const request of [requests].flat()) {
+      const response = await app.inject({ method: request.method, url: request.url, headers, ...(request.body ? { payload: request.body } : {}) });
+      if (response.statusCode >= 300) throw new Error(`${request.method} ${request.url} returned ${response.statusCode}: ${response.body}`);
+    }
   };
-  const overHttp = async (request: BenchRequest) => {
-    const response = await fetch(`${baseUrl}${request.url}`, {
-      method: request.method,
-      headers: { ...headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
-      ...(request.body ? { body: JSON.stringify(request.body) } : {}),
-    });
-    const body = await response.text();
-    if (response.status >= 300) throw new Error(`${request.method} ${request.url} returned ${response.status} over HTTP: ${body}`);
+  const overHttp = async (requests: BenchRequest | BenchRequest[]) => {
+    for (const request of [requests].flat()) {
+      const response = await fetch(`${baseUrl}${request.url}`, {
+        method: request.method,
+        headers: { ...headers, ...(request.body ? { 'content-type': 'application/json' } : {}) },
+        ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+      });
+      const body = await response.text();
+      if (response.status >= 300) throw new Error(`${request.method} ${request.url} returned ${response.status} over HTTP: ${body}`);
+    }
   };
 
   for (let run = 0; run < WARMUP_RUNS; run++) {

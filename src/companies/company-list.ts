@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 import type { Actor } from '../auth/actor.js';
 import { COMPANY_FIELDS } from '../criteria/company-fields.js';
 import { type GroupCounts, type GroupQuery, countGroupedRows, groupedRowsQuery, resolveGroupFields } from '../criteria/group-counts.js';
@@ -8,6 +10,7 @@ import {
   parseListParameters,
 } from '../criteria/list-parameters.js';
 import {
+  type FilterOptions,
   type ListPage,
   type ListQuery,
   applyListPage,
@@ -31,6 +34,13 @@ export async function listCompanies(db: Executor, actor: Actor, query: ListQuery
     query.includeTotal === false ? null : countListRows(selectCompanyRows(db), plan),
   ]);
   return finishListPage<CompanyListRow>(COMPANY_FIELDS, plan, rows, total);
+}
+
+/** Counts the companies matching the filter options. */
+export async function countMatchingCompanies(db: Executor, actor: Actor, options: FilterOptions): Promise<number> {
+  const filter = buildFilter(COMPANY_FIELDS, actor, options);
+  const result = await selectCompanyRows(db).clearSelect().select(sql<number>`cast(count(*) as integer)`.as('total')).where(filter).executeTakeFirstOrThrow();
+  return Number(result.total);
 }
 
 /**

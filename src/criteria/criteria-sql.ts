@@ -2,7 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 import type { Actor } from '../auth/actor.js';
 import type { Condition } from './validate-criteria.js';
-import { calendarRange, daysBefore, relativePeriodRange, type InstantRange } from './periods.js';
+import { calendarDateAt, calendarRange, daysBefore, formatCalendarDate, relativePeriodRange, type InstantRange } from './periods.js';
 
 /** Context for turning conditions into SQL: the signed-in user, the time zone and the clock. */
 export interface CriteriaContext {
@@ -50,6 +50,8 @@ function conditionExpression(condition: Condition, context: CriteriaContext): Ra
       return numberExpression(condition, context);
     case 'boolean':
       return sql<SqlBool>`(${condition.column} = ${condition.value})`;
+    case 'event':
+      return eventExpression(condition, context);
   }
 }
 
@@ -106,46 +108,70 @@ function isPresent<T>(value: T | null): value is T {
 }
 
 function dateExpression(condition: Extract<Condition, { type: 'date' }>, context: CriteriaContext): RawBuilder<SqlBool> {
-  const { column, operator, dates } = condition;
+  const { column, operator } = condition;
+  if (operator === 'isEmpty') return sql<SqlBool>`(${column} is null)`;
+  if (operator === 'isNotEmpty') return sql<SqlBool>`(${column} is not null)`;
+  return instantRangeExpression(column, dateConditionRange(condition, context));
+}
+
+/** Returns the instants a date operator other than isEmpty and isNotEmpty covers; open ends are absent. */
+function dateConditionRange(
+  condition: Pick<Extract<Condition, { type: 'date' }>, 'operator' | 'dates' | 'days'>,
+  context: CriteriaContext,
+): Partial<InstantRange> {
+  const { operator, dates } = condition;
   const { timeZone, now } = context;
   const [first, second] = dates;
 
-  let range: Partial<InstantRange>;
   switch (operator) {
     case 'isEmpty':
-      return sql<SqlBool>`(${column} is null)`;
     case 'isNotEmpty':
-      return sql<SqlBool>`(${column} is not null)`;
+      return {};
     case 'before':
-      range = { end: calendarRange(first!, first!, timeZone).start };
-      break;
+      return { end: calendarRange(first!, first!, timeZone).start };
     case 'after':
-      range = { start: calendarRange(first!, first!, timeZone).end };
-      break;
+      return { start: calendarRange(first!, first!, timeZone).end };
     case 'onDate':
-      range = calendarRange(first!, first!, timeZone);
-      break;
+      return calendarRange(first!, first!, timeZone);
     case 'between':
-      range = calendarRange(first!, second!, timeZone);
-      break;
+      return calendarRange(first!, second!, timeZone);
     case 'lastNDays':
-      range = relativePeriodRange(operator, { timeZone, now, days: condition.days });
-      break;
+      return relativePeriodRange(operator, { timeZone, now, days: condition.days });
     default:
-      range = relativePeriodRange(operator, { timeZone, now });
+      return relativePeriodRange(operator, { timeZone, now });
   }
-  return instantRangeExpression(column, range);
 }
 
-function instantRangeExpression(column: RawBuilder<unknown>, range: Partial<InstantRange>): RawBuilder<SqlBool> {
+function eventExpression(condition: Extract<Condition, { type: 'event' }>, context: CriteriaContext): RawBuilder<SqlBool> {
+  const { field, operator, subject } = condition;
+  if (operator === 'isNotEmpty') return field.exists(subject, () => TRUE);
+  if (operator === 'isEmpty') return sql<SqlBool>`(not ${field.exists(subject, () => TRUE)})`;
+
+  const range = dateConditionRange(condition, context);
+  if (field.timeKind === 'instant') return field.exists(subject, (column) => instantRangeExpression(column, range));
+  return field.exists(subject, (column) => calendarDateRangeExpression(column, range, context.timeZone));
+}
+
+/**
+ * Restricts a date column (without time zone) to the days of an instant range. The range's ends
+ * are starts of local days, so the local date at each end is the first day in or after it.
+ */
+function calendarDateRangeExpression(column: RawBuilder<unknown>, range: Partial<InstantRange>, timeZone: string): RawBuilder<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (range.start !== undefined) parts.push(sql<SqlBool>`${column} >= cast(${formatCalendarDate(calendarDateAt(range.start, timeZone))} as date)`);
+  if (range.end !== undefined) parts.push(sql<SqlBool>`${column} < cast(${formatCalendarDate(calendarDateAt(range.end, timeZone))} as date)`);
+  return parts.length === 0 ? TRUE : and(parts);
+}
+
+export function instantRangeExpression(column: RawBuilder<unknown>, range: Partial<InstantRange>): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [];
   if (range.start !== undefined) parts.push(sql<SqlBool>`${column} >= ${timestamp(range.start)}`);
   if (range.end !== undefined) parts.push(sql<SqlBool>`${column} < ${timestamp(range.end)}`);
-  return and(parts);
+  return parts.length === 0 ? TRUE : and(parts);
 }
 
 /** Returns a timestamptz parameter, sent as ISO text so that both drivers pass it the same way. */
-function timestamp(instant: Date): RawBuilder<Date> {
+export function timestamp(instant: Date): RawBuilder<Date> {
   return sql<Date>`cast(${instant.toISOString()} as timestamptz)`;
 }
 

@@ -6,7 +6,7 @@ import { type Static, Type } from '@sinclair/typebox';
  * ANDed and sets are ORed, so a list filter is a single set.
  */
 
-export const FIELD_TYPES = ['text', 'list', 'date', 'number', 'boolean'] as const;
+export const FIELD_TYPES = ['text', 'list', 'date', 'number', 'boolean', 'event'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const TEXT_OPERATORS = ['startsWith', 'contains', 'equals', 'isEmpty', 'isNotEmpty'] as const;
@@ -24,6 +24,11 @@ export const RELATIVE_PERIODS = [
 export const DATE_OPERATORS = ['before', 'after', 'between', 'onDate', ...RELATIVE_PERIODS, 'isEmpty', 'isNotEmpty'] as const;
 export const NUMBER_OPERATORS = ['equals', 'greaterThan', 'lessThan', 'between', 'isEmpty', 'isNotEmpty'] as const;
 export const BOOLEAN_OPERATORS = ['is'] as const;
+/**
+ * Operators of an event field, such as "reached lead status X in a period": the date operators on
+ * the event's time. isNotEmpty means the event ever happened and isEmpty that it never did.
+ */
+export const EVENT_OPERATORS = DATE_OPERATORS;
 
 export type TextOperator = (typeof TEXT_OPERATORS)[number];
 export type ListOperator = (typeof LIST_OPERATORS)[number];
@@ -38,6 +43,7 @@ export const OPERATORS_BY_TYPE: Record<FieldType, readonly string[]> = {
   date: DATE_OPERATORS,
   number: NUMBER_OPERATORS,
   boolean: BOOLEAN_OPERATORS,
+  event: EVENT_OPERATORS,
 };
 
 /** Limits on the criteria of one filter, which keep queries and error messages small. */

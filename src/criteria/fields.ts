@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 /**
  * Field catalogues: for each entity, the fields that criteria, sort and group counts can use, with
@@ -64,7 +64,22 @@ export interface BooleanField extends FieldBase {
   group: GroupSource;
 }
 
-export type FieldDefinition = TextField | ListField | DateField | NumberField | BooleanField;
+/**
+ * A field that matches when a related record exists whose time falls in a period, such as a history
+ * record of the person reaching a lead status. Its values are the subject (a lead status id) when
+ * the field has one, followed by the values of the date operator.
+ */
+export interface EventField extends FieldBase {
+  type: 'event';
+  /** Kind of the first value; null when the event takes no subject. */
+  subject: 'leadStatusId' | null;
+  /** `instant`: the time is a timestamptz. `calendarDate`: it is a date without time zone. */
+  timeKind: 'instant' | 'calendarDate';
+  /** Builds the EXISTS test; `time` restricts the event's time column and is TRUE for "ever". */
+  exists(subject: number | null, time: (column: RawBuilder<unknown>) => RawBuilder<SqlBool>): RawBuilder<SqlBool>;
+}
+
+export type FieldDefinition = TextField | ListField | DateField | NumberField | BooleanField | EventField;
 
 export type EntityName = 'person' | 'company';
 

@@ -135,7 +135,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 }
 
 /** Returns the first day of the month `months` months later (earlier when negative). */
-function addMonths(date: CalendarDate, months: number): CalendarDate {
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const index = date.year * 12 + (date.month - 1) + months;
   return { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
 }
@@ -145,7 +145,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Day of the week with Monday 0 and Sunday 6. */
-function weekdayFromMonday(date: CalendarDate): number {
+export function weekdayFromMonday(date: CalendarDate): number {
   return (new Date(utcMidnight(date)).getUTCDay() + 6) % 7;
 }
 
@@ -210,9 +210,20 @@ export interface PeriodOptions {
  * runs from 1 January to the end of today, and lastNDays covers N days ending with today.
  */
 export function relativePeriodRange(period: RelativePeriod, options: PeriodOptions): InstantRange {
-  const today = calendarDateAt(options.now, options.timeZone);
-  const { first, last } = periodDates(period, today, options.days ?? 1, options.shift ?? 0);
+  const { first, last } = relativePeriodDates(period, options);
   return calendarRange(first, last, options.timeZone);
+}
+
+/** Returns the first and last calendar date of a relative period in the time zone, both included. */
+export function relativePeriodDates(period: RelativePeriod, options: PeriodOptions): { first: CalendarDate; last: CalendarDate } {
+  const today = calendarDateAt(options.now, options.timeZone);
+  return periodDates(period, today, options.days ?? 1, options.shift ?? 0);
+}
+
+/** Writes a calendar date as YYYY-MM-DD. */
+export function formatCalendarDate(date: CalendarDate): string {
+  const pad = (value: number, length: number) => String(value).padStart(length, '0');
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
 /** Parses a date written as YYYY-MM-DD with a year from 1000 to 9999; returns null otherwise. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 
 import { categoryGroupRank } from './category-groups.js';
 import { type FieldCatalogue, type FieldDefinition, folded, plainSort, textSort } from './fields.js';
@@ -123,6 +123,26 @@ const personFields: Record<string, FieldDefinition> = {
   registeredAt: date('p.registered_at', false),
   updatedAt: date('p.updated_at', false),
   leadStatusChangedAt: date('p.lead_status_changed_at', true),
+  // A person reached a lead status when a history record changed it to that status. The first
+  // value is the status id, and the rest are the date operator's values on the time of the change.
+  reachedLeadStatus: {
+    type: 'event',
+    subject: 'leadStatusId',
+    timeKind: 'instant',
+    exists: (statusId, time) => sql<SqlBool>`exists (
+      select 1 from lead_status_changes as h
+      where h.person_id = ${ref('p.id')} and h.to_status_id = ${statusId} and ${time(ref('h.changed_at'))})`,
+  },
+  // The person's company has a sale marked sold whose sale date is in the period. Sales keep no
+  // time of the status change, so the sale date stands for it.
+  companySaleSold: {
+    type: 'event',
+    subject: null,
+    timeKind: 'calendarDate',
+    exists: (_subject, time) => sql<SqlBool>`exists (
+      select 1 from sales as s
+      where s.company_id = ${ref('p.company_id')} and s.status = 'sold' and s.deleted_at is null and ${time(ref('s.sale_date'))})`,
+  },
   daysInStatus: {
     type: 'number',
     measure: { kind: 'daysSince', column: ref('p.lead_status_changed_at') },

@@ -19,7 +19,7 @@ import {
   OPERATORS_BY_TYPE,
   type TextOperator,
 } from './criteria.js';
-import { type FieldCatalogue, type ListField, type ListValueKind, type NumberField, findField } from './fields.js';
+import { type EventField, type FieldCatalogue, type ListField, type ListValueKind, type NumberField, findField } from './fields.js';
 import { type CalendarDate, compareCalendarDates, parseCalendarDate } from './periods.js';
 import { ValidationErrors, describeValue } from './validation-errors.js';
 
@@ -37,7 +37,8 @@ export type Condition =
     }
   | { type: 'date'; column: RawBuilder<unknown>; operator: DateOperator; dates: CalendarDate[]; days: number }
   | { type: 'number'; field: NumberField; operator: NumberOperator; numbers: number[] }
-  | { type: 'boolean'; column: RawBuilder<unknown>; value: boolean };
+  | { type: 'boolean'; column: RawBuilder<unknown>; value: boolean }
+  | { type: 'event'; field: EventField; operator: DateOperator; subject: number | null; dates: CalendarDate[]; days: number };
 
 /** Validated criteria: the sets as sent and the conditions the SQL builder reads. */
 export interface ValidatedCriteria {
@@ -182,33 +183,26 @@ function toCondition(criterion: Criterion, catalogue: FieldCatalogue, path: stri
 
     case 'date': {
       const operator = criterion.operator as DateOperator;
-      const dates: CalendarDate[] = [];
-      let days = 0;
-      if (operator === 'before' || operator === 'after' || operator === 'onDate' || operator === 'between') {
-        const expected = operator === 'between' ? 2 : 1;
-        if (!expectCount(values, expected, operator, valuesPath, errors)) return null;
-        values.forEach((value, index) => {
-          const date = typeof value === 'string' ? parseCalendarDate(value) : null;
-          if (date === null) errors.add(`${valuesPath}/${index}`, `must be a date written as YYYY-MM-DD, got ${describeValue(value)}`);
-          else dates.push(date);
-        });
-        const [first, last] = dates;
-        if (first !== undefined && last !== undefined && compareCalendarDates(first, last) > 0) {
-          errors.add(valuesPath, 'the first date of "between" must not be after the second');
+      const parsed = parseDateValues(operator, values, 0, valuesPath, errors);
+      if (parsed === null || errors.count > errorCountBefore) return null;
+      return { type: 'date', column: field.column, operator, ...parsed };
+    }
+
+    case 'event': {
+      const operator = criterion.operator as DateOperator;
+      let subject: number | null = null;
+      if (field.subject !== null) {
+        const first = values[0];
+        if (!isWholeNumber(first, 1, MAX_ID)) {
+          errors.add(`${valuesPath}/0`, `must be ${VALUE_DESCRIPTIONS[field.subject]} (a whole number from 1 to ${MAX_ID}), followed by the values of "${operator}", got ${describeValue(first)}`);
+          return null;
         }
-      } else if (operator === 'lastNDays') {
-        if (!expectCount(values, 1, operator, valuesPath, errors)) return null;
-        const value = values[0];
-        if (!isWholeNumber(value, 1, CRITERIA_LIMITS.maxLastNDays)) {
-          errors.add(`${valuesPath}/0`, `must be a whole number of days from 1 to ${CRITERIA_LIMITS.maxLastNDays}, got ${describeValue(value)}`);
-        } else {
-          days = value;
-        }
-      } else {
-        expectCount(values, 0, operator, valuesPath, errors);
+        subject = first;
       }
-      if (errors.count > errorCountBefore) return null;
-      return { type: 'date', column: field.column, operator, dates, days };
+      const offset = field.subject === null ? 0 : 1;
+      const parsed = parseDateValues(operator, values.slice(offset), offset, valuesPath, errors);
+      if (parsed === null || errors.count > errorCountBefore) return null;
+      return { type: 'event', field, operator, subject, ...parsed };
     }
 
     case 'number': {
@@ -304,12 +298,53 @@ function shapeErrorMessage(error: ValueError): string {
   return `${error.message}, got ${describeValue(error.value)}`;
 }
 
-function expectCount(values: CriterionValue[], expected: number, operator: string, path: string, errors: ValidationErrors): boolean {
+/**
+ * Parses the values of a date operator; `offset` is the index of the first of them among the
+ * criterion's values, for the error paths. Returns null after adding an error when they are invalid.
+ */
+function parseDateValues(
+  operator: DateOperator,
+  values: CriterionValue[],
+  offset: number,
+  valuesPath: string,
+  errors: ValidationErrors,
+): { dates: CalendarDate[]; days: number } | null {
+  const dates: CalendarDate[] = [];
+  let days = 0;
+  const errorCountBefore = errors.count;
+  if (operator === 'before' || operator === 'after' || operator === 'onDate' || operator === 'between') {
+    const expected = operator === 'between' ? 2 : 1;
+    if (!expectCount(values, expected, operator, valuesPath, errors, offset)) return null;
+    values.forEach((value, index) => {
+      const date = typeof value === 'string' ? parseCalendarDate(value) : null;
+      if (date === null) errors.add(`${valuesPath}/${index + offset}`, `must be a date written as YYYY-MM-DD, got ${describeValue(value)}`);
+      else dates.push(date);
+    });
+    const [first, last] = dates;
+    if (first !== undefined && last !== undefined && compareCalendarDates(first, last) > 0) {
+      errors.add(valuesPath, 'the first date of "between" must not be after the second');
+    }
+  } else if (operator === 'lastNDays') {
+    if (!expectCount(values, 1, operator, valuesPath, errors, offset)) return null;
+    const value = values[0];
+    if (!isWholeNumber(value, 1, CRITERIA_LIMITS.maxLastNDays)) {
+      errors.add(`${valuesPath}/${offset}`, `must be a whole number of days from 1 to ${CRITERIA_LIMITS.maxLastNDays}, got ${describeValue(value)}`);
+    } else {
+      days = value;
+    }
+  } else {
+    expectCount(values, 0, operator, valuesPath, errors, offset);
+  }
+  return errors.count > errorCountBefore ? null : { dates, days };
+}
+
+function expectCount(values: CriterionValue[], expected: number, operator: string, path: string, errors: ValidationErrors, offset = 0): boolean {
   if (values.length === expected) return true;
   let expectedText = `exactly ${expected} values`;
   if (expected === 0) expectedText = 'no values';
   if (expected === 1) expectedText = 'exactly 1 value';
-  errors.add(path, `operator "${operator}" takes ${expectedText}, got ${values.length}`);
+  const after = offset > 0 ? ` after the subject` : '';
+  errors.add(path, `operator "${operator}" takes ${expectedText}${after}, got ${values.length}`);
   return false;
 }
 

@@ -8,6 +8,7 @@ import * as nameSortColumns from './migrations/004-name-sort-columns.js';
 import * as selections from './migrations/005-selections.js';
 import * as bulkUpdates from './migrations/006-bulk-updates.js';
 import * as salesAndAutomation from './migrations/007-sales-and-automation.js';
+import * as dashboards from './migrations/008-dashboards.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -20,9 +21,16 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-selections': selections as Migration,
   '006-bulk-updates': bulkUpdates as Migration,
   '007-sales-and-automation': salesAndAutomation as Migration,
+  '008-dashboards': dashboards as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Applies the migrations up to and including `name`, as an older release left the database; for tests of later migrations. */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`database migration up to ${name} failed`, { cause: error });
+}
 
 /** Brings the database schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

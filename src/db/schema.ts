@@ -258,6 +258,20 @@ export interface AutomationSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface DashboardsTable {
+  id: Generated<number>;
+  name: string;
+  /** Null for the default dashboard of a database that had no administrator yet. */
+  owner_id: number | null;
+  shared: Generated<boolean>;
+  is_default: Generated<boolean>;
+  /** The tiles as the API shows them (Tile[]). */
+  tiles: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -277,6 +291,7 @@ export interface Database {
   sales: SalesTable;
   automation_rules: AutomationRulesTable;
   automation_settings: AutomationSettingsTable;
+  dashboards: DashboardsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

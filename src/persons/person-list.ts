@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 import type { Actor } from '../auth/actor.js';
 import { type GroupCounts, type GroupQuery, countGroupedRows, groupedRowsQuery, resolveGroupFields } from '../criteria/group-counts.js';
 import {
@@ -7,6 +9,7 @@ import {
   parseListParameters,
 } from '../criteria/list-parameters.js';
 import {
+  type FilterOptions,
   type ListPage,
   type ListPlan,
   type ListQuery,
@@ -44,6 +47,14 @@ export async function countPersonGroups(db: Executor, actor: Actor, query: Group
   const filter = buildFilter(PERSON_FIELDS, actor, query);
   const grouped = canCountFromTable(query, fields) ? groupedCountsFromTable(fields, filter) : groupedRowsQuery(selectPersonRows(db), fields, filter);
   return countGroupedRows(db, grouped, fields, actor);
+}
+
+/** Counts the persons matching the filter options, from the counts table where its fields allow. */
+export async function countMatchingPersons(db: Executor, actor: Actor, options: FilterOptions): Promise<number> {
+  const filter = buildFilter(PERSON_FIELDS, actor, options);
+  if (canCountFromTable(options)) return countPersonsFromTable(db, filter);
+  const result = await selectPersonRows(db).clearSelect().select(sql<number>`cast(count(*) as integer)`.as('total')).where(filter).executeTakeFirstOrThrow();
+  return Number(result.total);
 }
 
 /** Counts the persons a list plan matches, from the counts table where its fields allow. */

@@ -94,8 +94,8 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const query = parsePersonListParameters(request.query as Record<string, unknown>);
-      const page = await listPersons(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
-      const now = new Date();
+      const now = app.clock();
+      const page = await listPersons(app.db, request.actor, { ...query, timeZone: app.config.timeZone, now });
       return { items: page.rows.map((row) => toPerson(row, request.actor.language, now)), total: page.total, nextCursor: page.nextCursor };
     },
   );
@@ -112,7 +112,7 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const query = parsePersonGroupParameters(request.query as Record<string, unknown>);
-      return countPersonGroups(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
+      return countPersonGroups(app.db, request.actor, { ...query, timeZone: app.config.timeZone, now: app.clock() });
     },
   );
 

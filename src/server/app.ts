@@ -21,6 +21,8 @@ import { bulkUpdateRoutes } from '../bulk/bulk-update.routes.js';
 import { preferenceRoutes } from '../preferences/preference.routes.js';
 import { SaleSchema, saleRoutes } from '../sales/sale.routes.js';
 import { SelectionSchema, selectionRoutes } from '../selections/selection.routes.js';
+import { dashboardRoutes } from '../dashboards/dashboard.routes.js';
+import { TileSchema } from '../dashboards/tile.js';
 import { userRoutes } from '../users/user.routes.js';
 import './fastify-types.js';
 import { registerProblemHandlers, sendClientErrorProblem, sendRouteNotFound } from './problem.js';
@@ -34,6 +36,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** Folder with the built web app; served at / when it exists. */
   webRoot?: string;
+  /** The clock for relative periods and days in status; tests fix it. Defaults to the system time. */
+  clock?: () => Date;
 }
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -50,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('db', options.db);
   app.decorate('config', options.config);
+  app.decorate('clock', options.clock ?? (() => new Date()));
   app.setValidatorCompiler(validatorCompiler);
   registerProblemHandlers(app);
 
@@ -75,7 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema, SelectionSchema, SaleSchema]) {
+  for (const schema of [Problem, UserSchema, CategorySchema, LeadStatusSchema, CompanySchema, PersonSchema, LeadStatusChangeSchema, CompanyLeadStatusChangeSchema, SelectionSchema, SaleSchema, TileSchema]) {
     app.addSchema(schema);
   }
   registerAuthentication(app);
@@ -91,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(automationRoutes);
   await app.register(saleRoutes);
   await app.register(auditLogRoutes);
+  await app.register(dashboardRoutes);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** The current time for relative periods and days in status. */
+    clock: () => Date;
   }
   interface FastifyRequest {
     /** The signed-in user; set for every route that is not public. */

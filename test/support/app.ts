@@ -27,9 +27,9 @@ export interface TestApp {
 }
 
 /** Builds the app in-process on a fresh database; requests go through app.inject, no port. */
-export async function createTestApp(engine: EngineName): Promise<TestApp> {
+export async function createTestApp(engine: EngineName, options: { clock?: () => Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
-  const app = await buildApp({ db: database.db, config: readConfig({}), webRoot: '/nonexistent' });
+  const app = await buildApp({ db: database.db, config: readConfig({}), webRoot: '/nonexistent', ...options });
   let userCount = 0;
 
   return {
