@@ -18,6 +18,7 @@ import { useToast } from '../ui/toast';
 import { useDeleteRecord } from '../ui/useDeleteRecord';
 import { LeadStatusField } from './LeadStatusField';
 import { PersonFormDialog } from './PersonFormDialog';
+import { StatusTimeline } from './StatusTimeline';
 
 export default function PersonCardPage({ personId }: { personId: number }) {
   const { t } = useTranslation();
@@ -170,6 +171,7 @@ function PersonCard({ person }: { person: Person }) {
       </div>
 
       <PersonHistory person={person} />
+      <StatusTimeline person={person} />
 
       {person.company === null ? null : (
         <SaleFormDialog
