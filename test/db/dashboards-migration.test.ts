@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 
-import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest, migrateUpTo } from '../../src/db/migrate.js';
+import { createEmptyTestDatabase, testEngines } from '../support/databases.js';
 
-describe('dashboards migration', () => {
+describe.each(testEngines)('dashboards migration on %s', (engine) => {
   it('gives an existing database the Leads dashboard of its first administrator', async () => {
-    const opened = await openDatabase({ engine: 'pglite', dataDir: undefined });
+    const opened = await createEmptyTestDatabase(engine);
     try {
       await migrateUpTo(opened.db, '007-sales-and-automation');
       await sql`insert into users (name, email, role, language) values ('Gebruiker', 'gebruiker@example.nl', 'user', 'nl'),
@@ -19,7 +19,7 @@ describe('dashboards migration', () => {
       expect(dashboards[0]).toMatchObject({ name: 'Leads', shared: true, is_default: true, owner: 'Beheerder' });
       expect(dashboards[0]!.tiles).toHaveLength(7);
     } finally {
-      await opened.close();
+      await opened.dispose();
     }
   });
 });

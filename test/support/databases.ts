@@ -23,11 +23,17 @@ export interface TestDatabase extends OpenDatabase {
   dispose(): Promise<void>;
 }
 
-/** Creates an empty, migrated database of its own for one test file. */
+/** Creates a migrated database of its own for one test file, with no records yet. */
 export async function createTestDatabase(engine: EngineName): Promise<TestDatabase> {
+  const database = await createEmptyTestDatabase(engine);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** Creates a database of its own for one test file without running any migration, for migration tests. */
+export async function createEmptyTestDatabase(engine: EngineName): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const opened = await openDatabase({ engine: 'pglite', dataDir: undefined });
-    await migrateToLatest(opened.db);
     return { ...opened, dispose: opened.close };
   }
 
@@ -37,7 +43,6 @@ export async function createTestDatabase(engine: EngineName): Promise<TestDataba
   url.pathname = `/${name}`;
   // Dropping the database ends its connections; the pool reports that as a lost connection.
   const opened = await openDatabase({ engine: 'postgres', url: url.toString() }, { onConnectionError: () => {} });
-  await migrateToLatest(opened.db);
   return {
     ...opened,
     dispose: async () => {
