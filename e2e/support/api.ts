@@ -206,6 +206,17 @@ export class TrechterApi {
   async deleteLeadStatus(id: number): Promise<void> {
     await this.send('DELETE', `/api/lead-statuses/${id}`);
   }
+
+  /** Returns the lead statuses or categories with their Dutch and English names, in list order. */
+  async listItems(list: 'lead-statuses' | 'categories'): Promise<Array<{ id: number; nameNl: string | null; nameEn: string | null }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; nameNl: string | null; nameEn: string | null }> }>('GET', `/api/${list}`);
+    return items;
+  }
+
+  async users(): Promise<Array<{ id: number; name: string; active: boolean }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; name: string; active: boolean }> }>('GET', '/api/users');
+    return items;
+  }
 }
 
 /** A saved selection as the API returns it. */

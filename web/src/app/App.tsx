@@ -16,6 +16,9 @@ const BoardPage = lazy(() => import('../board/BoardPage'));
 const FindPage = lazy(() => import('../find/FindPage'));
 const SelectionListPage = lazy(() => import('../selections/SelectionListPage'));
 const SelectionPage = lazy(() => import('../selections/SelectionPage'));
+// The dashboards bring the chart library, which only their chunk loads.
+const DashboardListPage = lazy(() => import('../dashboards/DashboardListPage'));
+const DashboardPage = lazy(() => import('../dashboards/DashboardPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -75,6 +78,10 @@ function Screen({ pathname }: { pathname: string }) {
   if (pathname === paths.board) return <BoardPage />;
   if (pathname === paths.find) return <FindPage />;
   if (pathname === paths.selections) return <SelectionListPage />;
+  if (pathname === paths.dashboards) return <DashboardListPage />;
+
+  const dashboard = /^\/dashboards\/(\d+)$/.exec(pathname);
+  if (dashboard?.[1] !== undefined) return <DashboardPage key={dashboard[1]} dashboardId={Number(dashboard[1])} />;
 
   const selection = /^\/selections\/(\d+)(\/board)?$/.exec(pathname);
   if (selection?.[1] !== undefined) {

@@ -62,4 +62,6 @@ export const paths = {
   selections: '/selections',
   selection: (id: number) => `/selections/${id}`,
   selectionBoard: (id: number) => `/selections/${id}/board`,
+  dashboards: '/dashboards',
+  dashboard: (id: number) => `/dashboards/${id}`,
 };
