@@ -375,6 +375,8 @@ test.describe('dashboards', () => {
     await expect(page.locator('.dashboard-grid canvas')).toHaveCount(5);
 
     await saveScreenshot(page, 'nl-dashboard-leads');
+    await tile(page, 'Open leads die het langst wachten').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'nl-dashboard-leads-list');
   });
 
   test('qualified bar opens its records', async ({ page, api }) => {
@@ -460,6 +462,7 @@ test.describe('dashboards', () => {
     expect(added[1]?.id.length).toBeLessThanOrEqual(40);
 
     await page.getByRole('button', { name: 'Indeling wijzigen' }).click();
+    await saveScreenshot(page, 'nl-dashboard-arrange');
     await page.getByRole('button', { name: 'Leads per categoriegroep naar rechts' }).click();
     await expect.poll(() => server.patches.length).toBe(2);
     await page.getByRole('button', { name: 'Leads per categoriegroep omhoog' }).click();

@@ -226,29 +226,38 @@ const LAYOUT_CHANGES: Array<{ change: LayoutChange; icon: string }> = [
 
 function ArrangeControls({ tile, busy, onLayout }: { tile: Tile; busy: boolean; onLayout: (layout: TileLayout) => void }) {
   const { t } = useTranslation();
+  const groups: Array<{ caption: string; changes: typeof LAYOUT_CHANGES }> = [
+    { caption: t('dashboards.arrange.move'), changes: LAYOUT_CHANGES.slice(0, 4) },
+    { caption: t('dashboards.arrange.width'), changes: LAYOUT_CHANGES.slice(4, 6) },
+    { caption: t('dashboards.arrange.height'), changes: LAYOUT_CHANGES.slice(6, 8) },
+  ];
+
   return (
     <div className="tile-arrange" role="group" aria-label={t('dashboards.arrange.label', { title: tile.title })}>
-      {LAYOUT_CHANGES.map(({ change, icon }, index) => {
-        const next = moveTile(tile.layout, change);
-        return (
-          <span key={change} className="tile-arrange-item">
-            {index === 4 ? <span className="tile-arrange-caption">{t('dashboards.arrange.width')}</span> : null}
-            {index === 6 ? <span className="tile-arrange-caption">{t('dashboards.arrange.height')}</span> : null}
-            <button
-              type="button"
-              className="icon-button tile-arrange-button"
-              aria-label={t(`dashboards.arrange.${change}`, { title: tile.title })}
-              title={t(`dashboards.arrange.${change}`, { title: tile.title })}
-              disabled={busy || next === null}
-              onClick={() => {
-                if (next !== null) onLayout(next);
-              }}
-            >
-              {icon}
-            </button>
-          </span>
-        );
-      })}
+      {groups.map((group) => (
+        <div key={group.caption} className="tile-arrange-group">
+          <span className="tile-arrange-caption">{group.caption}</span>
+          {group.changes.map(({ change, icon }) => {
+            const next = moveTile(tile.layout, change);
+            const label = t(`dashboards.arrange.${change}`, { title: tile.title });
+            return (
+              <button
+                key={change}
+                type="button"
+                className="icon-button tile-arrange-button"
+                aria-label={label}
+                title={label}
+                disabled={busy || next === null}
+                onClick={() => {
+                  if (next !== null) onLayout(next);
+                }}
+              >
+                {icon}
+              </button>
+            );
+          })}
+        </div>
+      ))}
     </div>
   );
 }

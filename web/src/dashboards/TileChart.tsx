@@ -2,7 +2,7 @@ import { BarChart, FunnelChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { Criterion } from '../api/types';
 
@@ -44,6 +44,7 @@ export function TileChart({ kind, points, onOpen, onChart }: TileChartProps) {
   openRef.current = onOpen;
   const pointsRef = useRef(points);
   pointsRef.current = points;
+  const [width, setWidth] = useState(0);
 
   useEffect(() => {
     const container = element.current;
@@ -55,7 +56,10 @@ export function TileChart({ kind, points, onOpen, onChart }: TileChartProps) {
       const point = pointsRef.current[params.dataIndex];
       if (point?.criteria) openRef.current(point.criteria);
     });
-    const observer = new ResizeObserver(() => chart.resize());
+    const observer = new ResizeObserver(() => {
+      chart.resize();
+      setWidth(container.clientWidth);
+    });
     observer.observe(container);
     return () => {
       observer.disconnect();
@@ -66,13 +70,17 @@ export function TileChart({ kind, points, onOpen, onChart }: TileChartProps) {
   }, [onChart]);
 
   useEffect(() => {
-    chartRef.current?.setOption(chartOption(kind, points), { notMerge: true });
-  }, [kind, points]);
+    if (width === 0) return;
+    chartRef.current?.setOption(chartOption(kind, points, width), { notMerge: true });
+  }, [kind, points, width]);
 
   return <div ref={element} className="tile-chart" aria-hidden="true" />;
 }
 
-function chartOption(kind: ChartKind, points: ChartPoint[]): echarts.EChartsCoreOption {
+/** Room under one column below which column labels are turned, so long names do not run together. */
+const MIN_COLUMN_LABEL_WIDTH = 84;
+
+function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echarts.EChartsCoreOption {
   const base = {
     // People who ask their system for less motion get charts without the grow-in animation.
     animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
@@ -119,7 +127,7 @@ function chartOption(kind: ChartKind, points: ChartPoint[]): echarts.EChartsCore
         {
           type: 'pie',
           radius: ['46%', '74%'],
-          center: ['50%', '38%'],
+          center: ['50%', '50%'],
           bottom: 92,
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
           label: { show: false },
@@ -145,7 +153,7 @@ function chartOption(kind: ChartKind, points: ChartPoint[]): echarts.EChartsCore
           right: '4%',
           top: 8,
           bottom: 8,
-          minSize: '40%',
+          minSize: '46%',
           gap: 3,
           itemStyle: { borderWidth: 0 },
           label: {
@@ -179,6 +187,8 @@ function chartOption(kind: ChartKind, points: ChartPoint[]): echarts.EChartsCore
   }
 
   const categories = points.map((point) => point.label);
+  const slot = (width * 0.9) / Math.max(points.length, 1);
+  const turned = kind === 'column' && slot < MIN_COLUMN_LABEL_WIDTH;
   const valueAxis = {
     type: 'value',
     minInterval: 1,
@@ -190,14 +200,14 @@ function chartOption(kind: ChartKind, points: ChartPoint[]): echarts.EChartsCore
     data: categories,
     axisTick: { show: false },
     axisLine: { lineStyle: { color: '#cfd4dc' } },
-    // Column labels break onto two lines, so "Contact opnemen" stays readable under a narrow column.
     axisLabel: {
       color: MUTED,
       fontSize: 11,
       lineHeight: 13,
       interval: 0,
-      overflow: kind === 'bar' ? 'truncate' : 'break',
-      width: kind === 'bar' ? 130 : 76,
+      overflow: 'truncate',
+      width: kind === 'bar' ? 120 : turned ? 96 : slot - 6,
+      rotate: turned ? 30 : 0,
     },
   };
   const valueLabel = {
@@ -232,7 +242,7 @@ function chartOption(kind: ChartKind, points: ChartPoint[]): echarts.EChartsCore
   const horizontal = kind === 'bar';
   return {
     ...base,
-    grid: { left: 8, right: horizontal ? 36 : 8, top: horizontal ? 4 : 20, bottom: 4, containLabel: true },
+    grid: { left: 14, right: horizontal ? 36 : 8, top: horizontal ? 4 : 20, bottom: 4, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     series: [
