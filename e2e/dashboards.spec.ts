@@ -155,7 +155,10 @@ class DashboardServer {
   readonly dashboards = new Map<number, Dashboard>();
   readonly tileDataRequests: TileDataRequest[] = [];
   readonly patches: Array<Record<string, unknown>> = [];
+  readonly deleted: string[] = [];
   language: Language = 'nl';
+  /** Tile ids whose data requests fail with a server error, and how many times more. */
+  readonly failures = new Map<string, number>();
   private nextId = 100;
 
   constructor(private readonly names: ListNames) {
@@ -187,6 +190,11 @@ class DashboardServer {
     if (url.pathname === '/api/dashboards/tile-data' && method === 'POST') {
       const body = request.postDataJSON() as TileDataRequest;
       this.tileDataRequests.push(body);
+      const failures = this.failures.get(body.tile.id) ?? 0;
+      if (failures > 0) {
+        this.failures.set(body.tile.id, failures - 1);
+        return problem(route, 500, 'INTERNAL', 'internal server error');
+      }
       return route.fulfill({ json: this.tileData(body) });
     }
     if (url.pathname === '/api/dashboards' && method === 'GET') {
@@ -213,6 +221,7 @@ class DashboardServer {
       return route.fulfill({ json: updated });
     }
     if (method === 'DELETE') {
+      this.deleted.push(url.search);
       this.dashboards.delete(id);
       return route.fulfill({ status: 204, body: '' });
     }
@@ -320,6 +329,17 @@ class DashboardServer {
 function genericTileData(tile: Tile, criteria: Criteria): unknown {
   if (tile.type === 'bigNumber') return { type: 'bigNumber', value: 12, previous: null, criteria };
   if (tile.type === 'list') return { type: 'list', total: 0, rows: [], criteria };
+  if (tile.type === 'line' && tile.period !== null) {
+    const weeks = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
+    return {
+      type: 'line',
+      buckets: weeks.map((start, index) => ({
+        start,
+        value: [6, 9, 7, 12, 15][index] ?? 0,
+        criteria: [[...(criteria[0] ?? []), { field: 'registeredAt', operator: 'between', values: [start, start] }]],
+      })),
+    };
+  }
   if (tile.type === 'line') return { type: 'line', buckets: [] };
   if (tile.type === 'funnel') return { type: 'funnel', steps: [], conversions: [] };
   return { type: tile.type, groups: [{ key: { value: null, label: null }, value: 4, criteria }] };
@@ -555,6 +575,70 @@ test.describe('dashboards', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Marketing' })).toBeVisible();
     await expect(page.getByText('Dit dashboard heeft nog geen tegels')).toBeVisible();
     await expect(page).toHaveURL(/\/dashboards\/\d+$/);
+  });
+
+  test('line and empty tiles', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const leads = [[ALL_LEADS]];
+    const own = server.addDashboard({
+      name: 'Instroom',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'weekly', type: 'line', title: 'Nieuwe leads per week', entity: 'person', criteria: leads, measure: 'count', by: null, period: { field: 'registeredAt', range: 'lastNDays', days: 35 }, layout: { x: 0, y: 0, w: 8, h: 4 } },
+        { id: 'nothing', type: 'list', title: 'Wachtende leads', entity: 'person', criteria: leads, measure: 'count', by: null, period: { field: 'registeredAt', range: 'today' }, layout: { x: 8, y: 0, w: 4, h: 4 } },
+      ],
+    });
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expect(tile(page, 'Nieuwe leads per week').getByRole('button', { name: '30 nov: 15' })).toBeAttached();
+    await expect(tile(page, 'Wachtende leads').getByText('Geen gegevens in deze periode')).toBeVisible();
+    await saveScreenshot(page, 'nl-dashboard-line');
+  });
+
+  test('failed tile retries on its own', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    // The first request and the automatic retry fail; the user's retry succeeds.
+    server.failures.set('leads-by-status', 2);
+
+    await page.goto('/dashboards/1');
+    const failed = tile(page, 'Leads per status');
+    await expect(failed.getByRole('alert')).toContainText('Er ging iets mis op de server');
+    await expect(tile(page, 'Nieuwe leads deze maand').getByRole('button', { name: '37, records openen' })).toBeVisible();
+    await failed.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await expect(failed.getByRole('button', { name: 'Gekwalificeerd: 22' })).toBeAttached();
+    await expect(failed.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('dashboard can be renamed, shared and deleted', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const own = server.addDashboard({ name: 'Mijn week', shared: false, editable: true, isDefault: false, tiles: [] });
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn week' })).toBeVisible();
+    await page.getByRole('button', { name: 'Acties voor dit dashboard' }).click();
+    await page.getByRole('button', { name: 'Naam wijzigen' }).click();
+    const rename = page.getByRole('dialog', { name: 'Naam van het dashboard wijzigen' });
+    await rename.getByRole('textbox', { name: 'Naam' }).fill('Mijn maand');
+    await rename.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn maand' })).toBeVisible();
+    expect(server.patches.at(-1)).toEqual({ name: 'Mijn maand', version: 1 });
+
+    await page.getByRole('button', { name: 'Acties voor dit dashboard' }).click();
+    await page.getByRole('button', { name: 'Delen met iedereen' }).click();
+    await expect(page.getByText('Gedeeld met iedereen', { exact: true })).toBeVisible();
+    expect(server.patches.at(-1)).toEqual({ shared: true, version: 2 });
+
+    await page.getByRole('button', { name: 'Acties voor dit dashboard' }).click();
+    await page.getByRole('button', { name: 'Dashboard verwijderen' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Dashboard verwijderen?' });
+    await expect(confirm).toContainText('Mijn maand');
+    await confirm.getByRole('button', { name: 'Dashboard verwijderen' }).click();
+    await expect(page).toHaveURL(/\/dashboards$/);
+    expect(server.deleted).toEqual(['?version=3']);
+    await expect(page.getByRole('link', { name: /Mijn maand/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /Leads/ })).toBeVisible();
   });
 
   test('English dashboard shows no Dutch', async ({ page, api }) => {

@@ -222,7 +222,7 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echa
     return {
       ...base,
       tooltip: { ...base.tooltip, trigger: 'item' },
-      grid: { left: 8, right: 16, top: 16, bottom: 4, containLabel: true },
+      grid: { left: 8, right: 28, top: 16, bottom: 4, containLabel: true },
       xAxis: { ...categoryAxis, boundaryGap: false, axisLabel: { ...categoryAxis.axisLabel, interval: 'auto', hideOverlap: true } },
       yAxis: valueAxis,
       series: [
