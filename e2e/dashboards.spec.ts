@@ -8,7 +8,7 @@ import { expect, saveScreenshot, test } from './support/fixtures';
 import { expectNoDutch } from './support/no-dutch';
 
 /*
- * NOTE: these tests answer /api/dashboards and /api/dashboards/tile-data with routed responses
+ * NOTE: these tests serve /api/dashboards and /api/dashboards/tile-data with routed responses
  * (page.route) that follow the dashboards API contract, so they do not depend on the server's
  * dashboards routes. Everything else, such as lead statuses, users and the find screen, is the
  * real server. To run them against the server's own dashboards, drop `routeDashboards` and read
@@ -115,7 +115,7 @@ function statusCriteria(id: number | null): Criteria {
   return [[ALL_LEADS, id === null ? { field: 'leadStatus', operator: 'isEmpty', values: [] } : { field: 'leadStatus', operator: 'isOneOf', values: [id] }]];
 }
 
-/** The default Leads dashboard as the contract describes it. */
+/** Builds the default Leads dashboard as the API contract describes it. */
 function leadsDashboard(names: ListNames): Dashboard {
   const leads = [[ALL_LEADS]];
   const open = names.statuses.get('Open');
@@ -150,7 +150,7 @@ function leadsDashboard(names: ListNames): Dashboard {
   };
 }
 
-/** Answers the dashboards API from memory and records what the screen sent. */
+/** Serves the dashboards API from memory and records the requests of the screen. */
 class DashboardServer {
   readonly dashboards = new Map<number, Dashboard>();
   readonly tileDataRequests: TileDataRequest[] = [];
@@ -325,7 +325,7 @@ class DashboardServer {
   }
 }
 
-/** Data of tiles the tests add: a plausible answer of the tile's type. */
+/** Returns plausible data of the tile's type for tiles that the tests add. */
 function genericTileData(tile: Tile, criteria: Criteria): unknown {
   if (tile.type === 'bigNumber') return { type: 'bigNumber', value: 12, previous: null, criteria };
   if (tile.type === 'list') return { type: 'list', total: 0, rows: [], criteria };

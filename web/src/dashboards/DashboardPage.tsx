@@ -99,7 +99,9 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
   function submitTile(submitted: Omit<Tile, 'layout'> & { layout?: TileLayout }) {
     const exists = current.tiles.some((tile) => tile.id === submitted.id);
     const tile: Tile = { ...submitted, layout: submitted.layout ?? placeNewTile(current.tiles, submitted.type) };
-    const tiles = exists ? current.tiles.map((item) => (item.id === tile.id ? tile : item)) : [...current.tiles, tile];
+    let tiles: Tile[];
+    if (exists) tiles = current.tiles.map((item) => (item.id === tile.id ? tile : item));
+    else tiles = [...current.tiles, tile];
     saveTiles(tiles, () => {
       setTileDialog(null);
       toast(exists ? t('dashboards.tileSaved') : t('dashboards.tileAdded'));

@@ -32,7 +32,9 @@ export function NameDialog({ open, title, initialName, submitLabel, busy, error,
   }, [open, initialName]);
 
   const trimmed = name.trim();
-  const invalid = trimmed === '' ? t('dashboards.nameRequired') : trimmed.length > MAX_NAME_LENGTH ? t('validation.tooLongMax', { max: MAX_NAME_LENGTH }) : undefined;
+  let invalid: string | undefined;
+  if (trimmed === '') invalid = t('dashboards.nameRequired');
+  else if (trimmed.length > MAX_NAME_LENGTH) invalid = t('validation.tooLongMax', { max: MAX_NAME_LENGTH });
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();

@@ -32,7 +32,7 @@ interface TileBodyProps {
 
 const SALE_COLOUR = '#0f766e';
 
-/** Shows a tile's data as a number, a table or a chart, or says that there is none. */
+/** Shows a tile's data as a number, a table or a chart, or an empty state when there is none. */
 export function TileBody({ tile, data, filtered, statuses, language, onOpen, onChart }: TileBodyProps) {
   const { t } = useTranslation();
   const points = useMemo(() => chartPoints(t, language, tile, data, statuses), [t, language, tile, data, statuses]);
@@ -105,7 +105,9 @@ function BigNumber({ tile, data, language, onOpen }: { tile: Tile; data: BigNumb
   const { t } = useTranslation();
   const comparison = bigNumberComparison(t, language, tile, data);
   const value = formatValue(data.value, language);
-  const tone = comparison?.good === null || comparison === null ? 'neutral' : comparison.good ? 'good' : 'bad';
+  let tone = 'neutral';
+  if (comparison?.good === true) tone = 'good';
+  if (comparison?.good === false) tone = 'bad';
 
   return (
     <div className="tile-big">

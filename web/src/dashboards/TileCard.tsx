@@ -8,7 +8,7 @@ import { useLeadStatuses } from '../api/queries';
 import { navigate } from '../app/router';
 import { ErrorNotice, Spinner } from '../ui/feedback';
 import { Popover } from '../ui/Popover';
-import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, type TileData, type TileDataRequest, type TileLayout } from './dashboardApi';
+import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, type TileDataRequest, type TileLayout } from './dashboardApi';
 import { TileBody, bigNumberComparison } from './TileBody';
 import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
 import { drillDownUrl, formatValue } from './tileFormat';

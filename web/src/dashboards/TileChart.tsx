@@ -189,6 +189,9 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echa
   const categories = points.map((point) => point.label);
   const slot = (width * 0.9) / Math.max(points.length, 1);
   const turned = kind === 'column' && slot < MIN_COLUMN_LABEL_WIDTH;
+  let labelWidth = slot - 6;
+  if (kind === 'bar') labelWidth = 120;
+  else if (turned) labelWidth = 96;
   const valueAxis = {
     type: 'value',
     minInterval: 1,
@@ -206,7 +209,7 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echa
       lineHeight: 13,
       interval: 0,
       overflow: 'truncate',
-      width: kind === 'bar' ? 120 : turned ? 96 : slot - 6,
+      width: labelWidth,
       rotate: turned ? 30 : 0,
     },
   };

@@ -33,7 +33,7 @@ interface TileDialogProps {
   tile: Tile | null;
   language: Language;
   busy: boolean;
-  /** Why the last save failed, or null. */
+  /** Error of the last save, or null. */
   error: unknown;
   onSubmit: (tile: Omit<Tile, 'layout'> & { layout?: Tile['layout'] }) => void;
   onClose: () => void;
@@ -90,6 +90,10 @@ export function TileDialog({ open, tile, language, busy, error, onSubmit, onClos
     setTouched(true);
     if (Object.keys(errors).length > 0) return;
     const grouped = GROUPED_TYPES.includes(form.type);
+    // A funnel's steps are lead statuses, so it is grouped by lead status without asking.
+    let by: string | null = null;
+    if (grouped) by = form.by;
+    else if (form.type === 'funnel') by = 'leadStatus';
     onSubmit({
       id: tile?.id ?? newTileId(),
       type: form.type,
@@ -97,7 +101,7 @@ export function TileDialog({ open, tile, language, busy, error, onSubmit, onClos
       entity: form.entity,
       criteria: toCriteria(form.draft),
       measure: form.type === 'list' || form.type === 'funnel' ? 'count' : form.measure,
-      by: grouped ? form.by : form.type === 'funnel' ? 'leadStatus' : null,
+      by,
       period:
         form.periodRange === ''
           ? null

@@ -110,7 +110,7 @@ export type FunnelStepKey = { kind: 'leadStatus'; id: number; name: string } | {
 export interface FunnelData {
   type: 'funnel';
   steps: Array<{ key: FunnelStepKey; reached: number; criteria: Criterion[][] | null }>;
-  /** Share of step i that reached step i + 1; null where step i reached nobody. */
+  /** Share of step i that reached step i + 1, or null where step i reached no records. */
   conversions: Array<number | null>;
 }
 

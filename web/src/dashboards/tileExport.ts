@@ -10,7 +10,11 @@ import { formatValue, groupLabel, measureLabel } from './tileFormat';
  */
 export function tileCsv(t: TFunction, language: Language, tile: Tile, data: TileData): string {
   const measure = measureLabel(t, tile.measure);
-  const number = (value: number | null) => (value === null ? '' : language === 'nl' ? String(value).replace('.', ',') : String(value));
+  const decimalComma = language === 'nl';
+  const number = (value: number | null) => {
+    if (value === null) return '';
+    return decimalComma ? String(value).replace('.', ',') : String(value);
+  };
   let rows: Array<Array<string | number | null>>;
 
   switch (data.type) {
