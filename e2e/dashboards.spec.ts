@@ -433,6 +433,16 @@ test.describe('dashboards', () => {
     expect(funnel?.period).toEqual({ field: 'leadStatusChangedAt', range: 'thisMonth' });
     const newLeads = server.tileDataRequests.find((request) => request.tile.id === 'new-leads');
     expect(newLeads?.period).toEqual({ field: 'registeredAt', range: 'thisMonth' });
+    await expect(page).toHaveURL(/\/dashboards\/1\?period=thisMonth$/);
+
+    // A reload keeps the filter, and Refresh asks every tile again.
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Periode', exact: true })).toHaveValue('thisMonth');
+    await expectTilesFilled(page, 7);
+    server.tileDataRequests.length = 0;
+    await page.getByRole('button', { name: 'Vernieuwen' }).click();
+    await expect.poll(() => server.tileDataRequests.length).toBe(7);
+    for (const request of server.tileDataRequests) expect(request.period?.range, request.tile.id).toBe('thisMonth');
 
     server.tileDataRequests.length = 0;
     await page.getByRole('combobox', { name: 'Periode', exact: true }).selectOption({ label: 'Afgelopen 30 dagen' });
@@ -448,7 +458,7 @@ test.describe('dashboards', () => {
     await expectTilesFilled(page, 7);
   });
 
-  test('tiles can be added, arranged and removed', async ({ page, api }) => {
+  test('tiles can be added, arranged, removed and edited', async ({ page, api }) => {
     const server = await routeDashboards(page, api);
     const own = server.addDashboard({
       name: 'Mijn leads',
@@ -509,6 +519,20 @@ test.describe('dashboards', () => {
     expect(removed.tiles.map((item) => item.title)).toEqual(['Leads per categoriegroep']);
     await page.getByRole('button', { name: 'Gereed' }).click();
     await expect(page.getByRole('button', { name: 'Leads per categoriegroep naar rechts' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Acties voor tegel Leads per categoriegroep' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Leads per categoriegroep' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+    await expect(editing.getByRole('combobox', { name: 'Per', exact: true })).toHaveValue('categoryGroup');
+    await editing.getByRole('textbox', { name: 'Titel', exact: true }).fill('Leads per groep');
+    await editing.getByRole('combobox', { name: 'Periode van de tegel' }).selectOption({ label: 'Dit kwartaal' });
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(editing).toBeHidden();
+    await expect(tile(page, 'Leads per groep')).toBeVisible();
+    const edited = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(edited.version).toBe(7);
+    expect(edited.tiles).toHaveLength(1);
+    expect(edited.tiles[0]).toMatchObject({ title: 'Leads per groep', by: 'categoryGroup', period: { field: 'registeredAt', range: 'thisQuarter' }, layout: { x: 1, y: 1, w: 7, h: 5 } });
   });
 
   test('save conflict offers the latest version', async ({ page, api }) => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import type { Language } from '../api/types';
 import { useUsers } from '../api/queries';
-import { Link, navigate, paths } from '../app/router';
+import { Link, navigate, paths, useLocation } from '../app/router';
 import { useSession } from '../auth/session';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
@@ -27,6 +27,29 @@ function periodOf(choice: PeriodChoice): Period | null {
   return { field: 'registeredAt', range: choice };
 }
 
+function isPeriodChoice(value: string | null): value is PeriodChoice {
+  return PERIOD_CHOICES.some((choice) => choice === value);
+}
+
+/**
+ * Reads the filters from the address (?period=thisMonth&owner=me), so a copied link or a reload
+ * shows the dashboard as it was filtered. Unknown values fall back to no filter.
+ */
+function filtersOf(searchParams: URLSearchParams): { periodChoice: PeriodChoice; ownerChoice: string } {
+  const period = searchParams.get('period');
+  const owner = searchParams.get('owner');
+  const ownerValid = owner === 'me' || (owner !== null && /^[1-9]\d{0,9}$/.test(owner));
+  return { periodChoice: isPeriodChoice(period) ? period : 'perTile', ownerChoice: ownerValid ? owner : 'everyone' };
+}
+
+function filtersUrl(dashboardId: number, periodChoice: PeriodChoice, ownerChoice: string): string {
+  const params = new URLSearchParams();
+  if (periodChoice !== 'perTile') params.set('period', periodChoice);
+  if (ownerChoice !== 'everyone') params.set('owner', ownerChoice);
+  const search = params.toString();
+  return search === '' ? paths.dashboard(dashboardId) : `${paths.dashboard(dashboardId)}?${search}`;
+}
+
 function ownerOf(choice: string): OwnerFilter {
   if (choice === 'everyone') return null;
   if (choice === 'me') return 'currentUser';
@@ -42,8 +65,8 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
   const queryClient = useQueryClient();
   const toast = useToast();
   const dashboard = useQuery({ queryKey: dashboardKeys.record(dashboardId), queryFn: () => dashboards.get(dashboardId), staleTime: 0 });
-  const [periodChoice, setPeriodChoice] = useState<PeriodChoice>('perTile');
-  const [ownerChoice, setOwnerChoice] = useState('everyone');
+  const { searchParams } = useLocation();
+  const { periodChoice, ownerChoice } = filtersOf(searchParams);
   const [arranging, setArranging] = useState(false);
   const [tileDialog, setTileDialog] = useState<{ tile: Tile | null } | null>(null);
   const [removing, setRemoving] = useState<Tile | null>(null);
@@ -144,7 +167,13 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
         ) : null}
       </header>
 
-      <DashboardFilters periodChoice={periodChoice} onPeriod={setPeriodChoice} ownerChoice={ownerChoice} onOwner={setOwnerChoice} />
+      <DashboardFilters
+        periodChoice={periodChoice}
+        onPeriod={(choice) => navigate(filtersUrl(dashboardId, choice, ownerChoice), { replace: true })}
+        ownerChoice={ownerChoice}
+        onOwner={(choice) => navigate(filtersUrl(dashboardId, periodChoice, choice), { replace: true })}
+        onRefresh={() => void queryClient.invalidateQueries({ queryKey: dashboardKeys.tileDataAll })}
+      />
 
       {conflict ? (
         <div className="notice notice-warning notice-row" role="alert">
@@ -266,11 +295,13 @@ function DashboardFilters({
   onPeriod,
   ownerChoice,
   onOwner,
+  onRefresh,
 }: {
   periodChoice: PeriodChoice;
   onPeriod: (choice: PeriodChoice) => void;
   ownerChoice: string;
   onOwner: (choice: string) => void;
+  onRefresh: () => void;
 }) {
   const { t } = useTranslation();
   const users = useUsers();
@@ -295,7 +326,7 @@ function DashboardFilters({
           <option value="everyone">{t('dashboards.ownerEveryone')}</option>
           <option value="me">{t('dashboards.ownerMe')}</option>
           {(users.data ?? [])
-            .filter((user) => user.active)
+            .filter((user) => user.active || String(user.id) === ownerChoice)
             .map((user) => (
               <option key={user.id} value={String(user.id)}>
                 {user.name}
@@ -303,6 +334,9 @@ function DashboardFilters({
             ))}
         </select>
       </div>
+      <button type="button" className="button button-ghost button-small dashboard-refresh" onClick={onRefresh}>
+        {t('dashboards.refresh')}
+      </button>
     </div>
   );
 }

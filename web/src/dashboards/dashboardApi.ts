@@ -132,5 +132,6 @@ export const dashboardKeys = {
   all: ['dashboards'] as const,
   list: ['dashboards', 'list'] as const,
   record: (id: number) => ['dashboards', 'record', id] as const,
+  tileDataAll: ['dashboards', 'tile-data'] as const,
   tileData: (request: TileDataRequest) => ['dashboards', 'tile-data', request] as const,
 };
