@@ -182,6 +182,13 @@ class DashboardServer {
     return statusCriteria(this.status(name).id);
   }
 
+  /** Returns the criteria the leads-by-category tile sends for one category, by its Dutch name. */
+  categoryCriteria(nameNl: string): Criteria {
+    const category = this.names.categories.find((item) => item.nl === nameNl);
+    if (category === undefined) throw new Error(`no category named ${nameNl}`);
+    return [[ALL_LEADS, { field: 'category', operator: 'isOneOf', values: [category.id] }]];
+  }
+
   async handle(route: Route): Promise<void> {
     const request = route.request();
     const url = new URL(request.url());
@@ -283,7 +290,7 @@ class DashboardServer {
           groups: this.names.categories.map((category, index) => ({
             key: { value: category.id, label: this.label(category) },
             value: [58, 24, 19, 11][index] ?? 5,
-            criteria: [[ALL_LEADS, { field: 'category', operator: 'isOneOf', values: [category.id] }]],
+            criteria: this.categoryCriteria(category.nl),
           })),
         };
       case 'leads-by-source':
@@ -414,6 +421,26 @@ test.describe('dashboards', () => {
     expect(url.searchParams.get('entity')).toBe('person');
     expect(JSON.parse(url.searchParams.get('criteria') ?? 'null')).toEqual(server.statusCriteria('Gekwalificeerd'));
     await expect(page.getByRole('heading', { level: 1, name: 'Zoeken' })).toBeVisible();
+  });
+
+  test('pie slice click opens its records', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+
+    await page.goto('/dashboards/1');
+    await expectTilesFilled(page, 7);
+    const chart = tile(page, 'Leads per categorie').locator('.tile-chart');
+    const box = await chart.boundingBox();
+    if (box === null) throw new Error('the pie chart has no size');
+    // The donut sits above a legend of 92 pixels. Its first slice, Lead (58 of 112), starts at
+    // twelve o'clock and runs clockwise past three o'clock, where the click lands.
+    const height = box.height - 92;
+    const radius = Math.min(box.width, height) / 2;
+    await chart.click({ position: { x: box.width / 2 + radius * 0.6, y: height / 2 } });
+
+    await expect(page).toHaveURL(/\/find\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('entity')).toBe('person');
+    expect(JSON.parse(url.searchParams.get('criteria') ?? 'null')).toEqual(server.categoryCriteria('Lead'));
   });
 
   test('period and owner filters reach every tile', async ({ page, api }) => {

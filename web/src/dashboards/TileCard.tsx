@@ -11,7 +11,7 @@ import { Popover } from '../ui/Popover';
 import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, type TileDataRequest, type TileLayout } from './dashboardApi';
 import { TileBody, bigNumberComparison } from './TileBody';
 import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
-import { drillDownUrl, formatValue } from './tileFormat';
+import { drillDownUrl, formatValue, periodLabel } from './tileFormat';
 import { moveTile, type LayoutChange } from './tileLayout';
 
 interface TileCardProps {
@@ -56,6 +56,7 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
     chart.current = instance;
   }, []);
   const titleId = `tile-title-${tile.id}`;
+  const effectivePeriod = request.period ?? tile.period;
 
   const style: CSSProperties = {
     gridColumn: `${tile.layout.x + 1} / span ${tile.layout.w}`,
@@ -115,9 +116,12 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   return (
     <section className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}`} style={style} aria-labelledby={titleId}>
       <header className="tile-header">
-        <h2 id={titleId} className="tile-title" title={tile.title}>
-          {tile.title}
-        </h2>
+        <div className="tile-heading">
+          <h2 id={titleId} className="tile-title" title={tile.title}>
+            {tile.title}
+          </h2>
+          {effectivePeriod === null ? null : <p className="tile-period">{periodLabel(t, effectivePeriod)}</p>}
+        </div>
         {data.isFetching && !data.isPending ? <span className="spinner tile-refreshing" aria-hidden="true" /> : null}
         <TileMenu
           title={tile.title}

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 
 import type { Criterion, Language, LeadStatus, SelectionEntity } from '../api/types';
 import { findUrl } from '../find/findUrl';
-import type { GroupKey, TileMeasure } from './dashboardApi';
+import type { GroupKey, Period, TileMeasure } from './dashboardApi';
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -56,6 +56,11 @@ export function groupLabel(t: TFunction, key: GroupKey, by: string | null): stri
   if (label === null && by === 'categoryGroup' && typeof key.value === 'string') label = t(`categoryGroups.${key.value}` as 'categoryGroups.other');
   if (label === null) label = String(key.value);
   return key.deleted ? `${label} ${t('common.deletedSuffix')}` : label;
+}
+
+/** Returns the name of a period in the user's language, such as "Dit kwartaal" or "Afgelopen 30 dagen". */
+export function periodLabel(t: TFunction, period: Period): string {
+  return t(`dashboards.periods.${period.range}`, { count: period.days ?? 0 });
 }
 
 /** Label of a measure, used as the value header of exports and in the tile dialog. */
