@@ -508,6 +508,7 @@ test.describe('dashboards', () => {
     await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await expect(dialog.getByText('Vul dit veld in.')).toBeVisible();
     await dialog.getByRole('combobox', { name: 'Per', exact: true }).selectOption({ label: 'Categoriegroep' });
+    await saveScreenshot(page, 'nl-dashboard-tile-dialog');
     await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(tile(page, 'Leads per categoriegroep').getByRole('button', { name: 'Geen waarde: 4' })).toBeAttached();
@@ -619,6 +620,8 @@ test.describe('dashboards', () => {
     await routeDashboards(page, api);
 
     await page.goto('/dashboards');
+    await expect(page.getByRole('link', { name: /Leads/ })).toBeVisible();
+    await saveScreenshot(page, 'nl-dashboards');
     await page.getByRole('button', { name: 'Nieuw dashboard' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nieuw dashboard' });
     await dialog.getByLabel('Naam').fill('Marketing');

@@ -334,7 +334,7 @@ function DashboardFilters({
             ))}
         </select>
       </div>
-      <button type="button" className="button button-ghost button-small dashboard-refresh" onClick={onRefresh}>
+      <button type="button" className="button button-secondary button-small dashboard-refresh" onClick={onRefresh}>
         {t('dashboards.refresh')}
       </button>
     </div>
