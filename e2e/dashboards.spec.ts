@@ -375,6 +375,22 @@ async function expectTilesFilled(page: Page, count: number): Promise<void> {
   await expect(grid.locator('.tile-empty')).toHaveCount(0);
 }
 
+/** Roles a user operates; each needs an accessible name. */
+const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'menuitem', 'spinbutton']);
+
+/** Lists the interactive elements without an accessible name, from Chromium's accessibility tree. */
+async function unnamedControls(page: Page): Promise<string[]> {
+  const session = await page.context().newCDPSession(page);
+  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }>;
+  };
+  await session.detach();
+  return nodes
+    .filter((node) => !node.ignored && INTERACTIVE_ROLES.has(node.role?.value ?? ''))
+    .filter((node) => (node.name?.value ?? '').trim() === '')
+    .map((node) => node.role?.value ?? 'unknown');
+}
+
 test.beforeEach(async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
 });
@@ -693,6 +709,20 @@ test.describe('dashboards', () => {
     expect(server.deleted).toEqual(['?version=3']);
     await expect(page.getByRole('link', { name: /Mijn maand/ })).toHaveCount(0);
     await expect(page.getByRole('link', { name: /Leads/ })).toBeVisible();
+  });
+
+  test('dashboard controls have names', async ({ page, api }) => {
+    await routeDashboards(page, api);
+
+    await page.goto('/dashboards/1');
+    await expectTilesFilled(page, 7);
+    await page.getByRole('button', { name: 'Indeling wijzigen' }).click();
+    await expect(page.getByRole('button', { name: 'Leads per status naar rechts' })).toBeVisible();
+    expect(await unnamedControls(page), 'unnamed controls while arranging').toEqual([]);
+
+    await page.getByRole('button', { name: 'Tegel toevoegen' }).click();
+    await expect(page.getByRole('dialog', { name: 'Tegel toevoegen' })).toBeVisible();
+    expect(await unnamedControls(page), 'unnamed controls in the tile dialog').toEqual([]);
   });
 
   test('English dashboard shows no Dutch', async ({ page, api }) => {
