@@ -478,7 +478,7 @@ test.describe('dashboards', () => {
     expect(newLeads?.period).toEqual({ field: 'registeredAt', range: 'thisMonth' });
     await expect(page).toHaveURL(/\/dashboards\/1\?period=thisMonth$/);
 
-    // A reload keeps the filter, and Refresh asks every tile again.
+    // A reload keeps the filter, and Refresh requests the data of every tile again.
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Periode', exact: true })).toHaveValue('thisMonth');
     await expectTilesFilled(page, 7);
