@@ -245,6 +245,12 @@ export class TrechterApi {
     return items;
   }
 
+  /** Returns the lead statuses or categories with their Dutch and English names, in list order. */
+  async listItems(list: 'lead-statuses' | 'categories'): Promise<Array<{ id: number; nameNl: string | null; nameEn: string | null }>> {
+    const { items } = await this.send<{ items: Array<{ id: number; nameNl: string | null; nameEn: string | null }> }>('GET', `/api/${list}`);
+    return items;
+  }
+
   async apiTokens(): Promise<Array<{ id: number; name: string; revokedAt: string | null }>> {
     const { items } = await this.send<{ items: Array<{ id: number; name: string; revokedAt: string | null }> }>('GET', '/api/auth/tokens');
     return items;

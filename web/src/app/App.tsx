@@ -17,6 +17,9 @@ const FindPage = lazy(() => import('../find/FindPage'));
 const SelectionListPage = lazy(() => import('../selections/SelectionListPage'));
 const SelectionPage = lazy(() => import('../selections/SelectionPage'));
 const AdminPage = lazy(() => import('../admin/AdminPage'));
+// The dashboards bring the chart library, which only their chunk loads.
+const DashboardListPage = lazy(() => import('../dashboards/DashboardListPage'));
+const DashboardPage = lazy(() => import('../dashboards/DashboardPage'));
 
 export function App() {
   const { t } = useTranslation();
@@ -77,6 +80,10 @@ function Screen({ pathname }: { pathname: string }) {
   if (pathname === paths.find) return <FindPage />;
   if (pathname === paths.selections) return <SelectionListPage />;
   if (pathname === paths.admin.root || pathname.startsWith(`${paths.admin.root}/`)) return <AdminPage pathname={pathname} />;
+  if (pathname === paths.dashboards) return <DashboardListPage />;
+
+  const dashboard = /^\/dashboards\/(\d+)$/.exec(pathname);
+  if (dashboard?.[1] !== undefined) return <DashboardPage key={dashboard[1]} dashboardId={Number(dashboard[1])} />;
 
   const selection = /^\/selections\/(\d+)(\/board)?$/.exec(pathname);
   if (selection?.[1] !== undefined) {

@@ -8,9 +8,6 @@ import { LANGUAGES } from '../i18n';
 import { describeError } from '../ui/errors';
 import { Link, paths, useLocation } from './router';
 
-/** Screens that are planned; the navigation shows them so users see where the product is going. */
-const PLANNED_SCREENS = ['dashboards'] as const;
-
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -22,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { to: paths.find, label: t('nav.find'), icon: 'find' },
     { to: paths.selections, label: t('nav.selections'), icon: 'selections' },
     { to: paths.board, label: t('nav.board'), icon: 'board' },
+    { to: paths.dashboards, label: t('nav.dashboards'), icon: 'dashboards' },
   ] as const;
 
   return (
@@ -53,19 +51,6 @@ export function AppShell({ children }: { children: ReactNode }) {
             })}
           </ul>
           {user.role === 'administrator' ? <AdminNavigation pathname={pathname} /> : null}
-          <p className="nav-heading" id="nav-planned">
-            {t('nav.planned')}
-          </p>
-          <ul aria-labelledby="nav-planned">
-            {PLANNED_SCREENS.map((screen) => (
-              <li key={screen}>
-                <span className="nav-link nav-link-disabled" aria-disabled="true">
-                  <span className={`icon icon-${screen}`} aria-hidden="true" />
-                  {t(`nav.${screen}`)}
-                </span>
-              </li>
-            ))}
-          </ul>
         </nav>
         <UserPanel />
       </aside>

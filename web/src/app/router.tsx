@@ -69,4 +69,6 @@ export const paths = {
     automation: '/admin/automation',
     audit: '/admin/audit',
   },
+  dashboards: '/dashboards',
+  dashboard: (id: number) => `/dashboards/${id}`,
 };

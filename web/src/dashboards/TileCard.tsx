@@ -1,0 +1,267 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ECharts } from 'echarts/core';
+import { useCallback, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Criterion, Language } from '../api/types';
+import { useLeadStatuses } from '../api/queries';
+import { navigate } from '../app/router';
+import { ErrorNotice, Spinner } from '../ui/feedback';
+import { Popover } from '../ui/Popover';
+import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, type TileDataRequest, type TileLayout } from './dashboardApi';
+import { TileBody, bigNumberComparison } from './TileBody';
+import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
+import { drillDownUrl, formatValue, periodLabel } from './tileFormat';
+import { moveTile, type LayoutChange } from './tileLayout';
+
+interface TileCardProps {
+  tile: Tile;
+  /** The dashboard-wide period, which replaces the tile's own; null keeps each tile's period. */
+  period: Period | null;
+  ownerId: OwnerFilter;
+  editable: boolean;
+  /** Shows the buttons that move and resize the tile. */
+  arranging: boolean;
+  busy: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+  onLayout: (layout: TileLayout) => void;
+}
+
+/** Returns the tile-data request of a tile under the dashboard's filters. */
+export function tileDataRequest(tile: Tile, period: Period | null, ownerId: OwnerFilter): TileDataRequest {
+  const { layout: _layout, ...rest } = tile;
+  const request: TileDataRequest = { tile: rest };
+  // The dashboard period keeps the date field of the tile's own period, such as the date of the
+  // last lead status change, and counts on the registration date otherwise.
+  if (period !== null) request.period = { ...period, field: tile.period?.field ?? period.field };
+  if (ownerId !== null) request.ownerId = ownerId;
+  return request;
+}
+
+/** Shows one tile: its own data request, spinner, error with retry, menu and exports. */
+export function TileCard({ tile, period, ownerId, editable, arranging, busy, onEdit, onRemove, onLayout }: TileCardProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const request = tileDataRequest(tile, period, ownerId);
+  const data = useQuery({
+    queryKey: dashboardKeys.tileData(request),
+    queryFn: ({ signal }) => dashboards.tileData(request, signal),
+    staleTime: 60_000,
+    retry: 1,
+  });
+  const statuses = useLeadStatuses(language);
+  const chart = useRef<ECharts | null>(null);
+  const onChart = useCallback((instance: ECharts | null) => {
+    chart.current = instance;
+  }, []);
+  const titleId = `tile-title-${tile.id}`;
+  const effectivePeriod = request.period ?? tile.period;
+
+  const style: CSSProperties = {
+    gridColumn: `${tile.layout.x + 1} / span ${tile.layout.w}`,
+    gridRow: `${tile.layout.y + 1} / span ${tile.layout.h}`,
+  };
+
+  function open(criteria: Criterion[][]) {
+    navigate(drillDownUrl(tile.entity, criteria));
+  }
+
+  function exportPng() {
+    if (data.data === undefined) return;
+    let url: string;
+    if (data.data.type === 'bigNumber') {
+      const comparison = bigNumberComparison(t, language, tile, data.data);
+      url = bigNumberPng(tile.title, formatValue(data.data.value, language), comparison === null ? '' : `${comparison.change} ${comparison.text}`);
+    } else if (chart.current !== null) {
+      url = chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    } else {
+      return;
+    }
+    downloadUrl(fileNameOf(tile.title, 'png'), url);
+  }
+
+  function exportCsv() {
+    if (data.data === undefined) return;
+    downloadText(fileNameOf(tile.title, 'csv'), tileCsv(t, language, tile, data.data), 'text/csv');
+  }
+
+  let body;
+  if (data.isPending) {
+    body = (
+      <div className="tile-state">
+        <Spinner label={t('common.loading')} />
+      </div>
+    );
+  } else if (data.isError) {
+    body = (
+      <div className="tile-state">
+        <ErrorNotice error={data.error} onRetry={() => void data.refetch()} />
+      </div>
+    );
+  } else {
+    body = (
+      <TileBody
+        tile={tile}
+        data={data.data}
+        filtered={period !== null || tile.period !== null}
+        statuses={statuses.data ?? []}
+        language={language}
+        onOpen={open}
+        onChart={onChart}
+      />
+    );
+  }
+
+  return (
+    <section className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}`} style={style} aria-labelledby={titleId}>
+      <header className="tile-header">
+        <div className="tile-heading">
+          <h2 id={titleId} className="tile-title" title={tile.title}>
+            {tile.title}
+          </h2>
+          {effectivePeriod === null ? null : <p className="tile-period">{periodLabel(t, effectivePeriod)}</p>}
+        </div>
+        {data.isFetching && !data.isPending ? <span className="spinner tile-refreshing" aria-hidden="true" /> : null}
+        <TileMenu
+          title={tile.title}
+          editable={editable}
+          hasData={data.data !== undefined}
+          onEdit={onEdit}
+          onRemove={onRemove}
+          onPng={exportPng}
+          onCsv={exportCsv}
+          busy={busy}
+        />
+      </header>
+      <div className="tile-body">{body}</div>
+      {arranging ? <ArrangeControls tile={tile} busy={busy} onLayout={onLayout} /> : null}
+    </section>
+  );
+}
+
+function TileMenu({
+  title,
+  editable,
+  hasData,
+  busy,
+  onEdit,
+  onRemove,
+  onPng,
+  onCsv,
+}: {
+  title: string;
+  editable: boolean;
+  hasData: boolean;
+  busy: boolean;
+  onEdit: () => void;
+  onRemove: () => void;
+  onPng: () => void;
+  onCsv: () => void;
+}) {
+  const { t } = useTranslation();
+  const anchor = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const label = t('dashboards.tileActions', { title });
+
+  function choose(action: () => void) {
+    setOpen(false);
+    anchor.current?.focus();
+    action();
+  }
+
+  return (
+    <>
+      <button
+        ref={anchor}
+        type="button"
+        className="icon-button tile-more"
+        aria-label={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="icon icon-more" aria-hidden="true" />
+      </button>
+      {open ? (
+        <Popover anchor={anchor} label={label} onClose={() => setOpen(false)} width={220}>
+          <ul className="selection-menu">
+            {editable ? (
+              <li>
+                <button type="button" className="selection-menu-item" disabled={busy} onClick={() => choose(onEdit)}>
+                  {t('common.edit')}
+                </button>
+              </li>
+            ) : null}
+            {editable ? (
+              <li>
+                <button type="button" className="selection-menu-item button-danger-text" disabled={busy} onClick={() => choose(onRemove)}>
+                  {t('common.delete')}
+                </button>
+              </li>
+            ) : null}
+            <li>
+              <button type="button" className="selection-menu-item" disabled={!hasData} onClick={() => choose(onPng)}>
+                {t('dashboards.exportPng')}
+              </button>
+            </li>
+            <li>
+              <button type="button" className="selection-menu-item" disabled={!hasData} onClick={() => choose(onCsv)}>
+                {t('dashboards.exportCsv')}
+              </button>
+            </li>
+          </ul>
+        </Popover>
+      ) : null}
+    </>
+  );
+}
+
+const LAYOUT_CHANGES: Array<{ change: LayoutChange; icon: string }> = [
+  { change: 'left', icon: '←' },
+  { change: 'right', icon: '→' },
+  { change: 'up', icon: '↑' },
+  { change: 'down', icon: '↓' },
+  { change: 'narrower', icon: '−' },
+  { change: 'wider', icon: '+' },
+  { change: 'shorter', icon: '−' },
+  { change: 'taller', icon: '+' },
+];
+
+function ArrangeControls({ tile, busy, onLayout }: { tile: Tile; busy: boolean; onLayout: (layout: TileLayout) => void }) {
+  const { t } = useTranslation();
+  const groups: Array<{ caption: string; changes: typeof LAYOUT_CHANGES }> = [
+    { caption: t('dashboards.arrange.move'), changes: LAYOUT_CHANGES.slice(0, 4) },
+    { caption: t('dashboards.arrange.width'), changes: LAYOUT_CHANGES.slice(4, 6) },
+    { caption: t('dashboards.arrange.height'), changes: LAYOUT_CHANGES.slice(6, 8) },
+  ];
+
+  return (
+    <div className="tile-arrange" role="group" aria-label={t('dashboards.arrange.label', { title: tile.title })}>
+      {groups.map((group) => (
+        <div key={group.caption} className="tile-arrange-group">
+          <span className="tile-arrange-caption">{group.caption}</span>
+          {group.changes.map(({ change, icon }) => {
+            const next = moveTile(tile.layout, change);
+            const label = t(`dashboards.arrange.${change}`, { title: tile.title });
+            return (
+              <button
+                key={change}
+                type="button"
+                className="icon-button tile-arrange-button"
+                aria-label={label}
+                title={label}
+                disabled={busy || next === null}
+                onClick={() => {
+                  if (next !== null) onLayout(next);
+                }}
+              >
+                {icon}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Language, SelectionEntity } from '../api/types';
+import { CriteriaBuilder } from '../find/CriteriaBuilder';
+import { draftForEntity, toCriteria, toDraft, type DraftSet } from '../find/draft';
+import { Dialog } from '../ui/Dialog';
+import { describeError } from '../ui/errors';
+import { Field } from '../ui/Field';
+import type { PeriodField, PeriodRange, Tile, TileMeasure, TileType } from './dashboardApi';
+import { newTileId } from './tileLayout';
+
+export const TILE_TYPES: TileType[] = ['bigNumber', 'column', 'bar', 'pie', 'line', 'funnel', 'list'];
+const MEASURES: TileMeasure[] = ['count', 'avgDaysInStatus', 'minDaysInStatus', 'maxDaysInStatus'];
+export const PERIOD_RANGES: PeriodRange[] = ['today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'yearToDate', 'lastNDays'];
+const PERIOD_FIELDS: PeriodField[] = ['registeredAt', 'leadStatusChangedAt'];
+const MAX_TITLE_LENGTH = 100;
+const MAX_DAYS = 3660;
+const NO_LINE_ERRORS = new Map<number, string>();
+
+/** Fields a tile can group by, per entity; lead status and lead source belong to persons only. */
+const GROUP_FIELDS: Record<SelectionEntity, string[]> = {
+  person: ['leadStatus', 'category', 'categoryGroup', 'owner', 'leadSource'],
+  company: ['category', 'categoryGroup', 'owner'],
+};
+
+/** Tile types that draw one bar, slice or point per group, and so need a "by" field. */
+const GROUPED_TYPES: TileType[] = ['pie', 'bar', 'column'];
+
+interface TileDialogProps {
+  open: boolean;
+  /** The tile being changed, or null for a new tile. */
+  tile: Tile | null;
+  language: Language;
+  busy: boolean;
+  /** Error of the last save, or null. */
+  error: unknown;
+  onSubmit: (tile: Omit<Tile, 'layout'> & { layout?: Tile['layout'] }) => void;
+  onClose: () => void;
+}
+
+interface TileForm {
+  type: TileType;
+  title: string;
+  entity: SelectionEntity;
+  draft: DraftSet[];
+  measure: TileMeasure;
+  by: string;
+  periodRange: PeriodRange | '';
+  periodField: PeriodField;
+  days: string;
+}
+
+function formOf(tile: Tile | null): TileForm {
+  return {
+    type: tile?.type ?? 'column',
+    title: tile?.title ?? '',
+    entity: tile?.entity ?? 'person',
+    draft: toDraft(tile?.criteria ?? []),
+    measure: tile?.measure ?? 'count',
+    by: tile?.by ?? '',
+    periodRange: tile?.period?.range ?? '',
+    periodField: tile?.period?.field ?? 'registeredAt',
+    days: String(tile?.period?.days ?? 30),
+  };
+}
+
+/** Adds or changes a tile: its type, title, records (criteria), measure, grouping and period. */
+export function TileDialog({ open, tile, language, busy, error, onSubmit, onClose }: TileDialogProps) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<TileForm>(() => formOf(tile));
+  const [touched, setTouched] = useState(false);
+
+  useEffect(() => {
+    if (open) {
+      setForm(formOf(tile));
+      setTouched(false);
+    }
+  }, [open, tile]);
+
+  function update(changes: Partial<TileForm>) {
+    setForm((current) => ({ ...current, ...changes }));
+  }
+
+  const errors = validate(form);
+  const message = (key: keyof typeof errors) => (touched && errors[key] !== undefined ? t(errors[key]) : undefined);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (Object.keys(errors).length > 0) return;
+    const grouped = GROUPED_TYPES.includes(form.type);
+    // A funnel's steps are lead statuses, so it is grouped by lead status without asking.
+    let by: string | null = null;
+    if (grouped) by = form.by;
+    else if (form.type === 'funnel') by = 'leadStatus';
+    onSubmit({
+      id: tile?.id ?? newTileId(),
+      type: form.type,
+      title: form.title.trim(),
+      entity: form.entity,
+      criteria: toCriteria(form.draft),
+      measure: form.type === 'list' || form.type === 'funnel' ? 'count' : form.measure,
+      by,
+      period:
+        form.periodRange === ''
+          ? null
+          : { field: form.periodField, range: form.periodRange, ...(form.periodRange === 'lastNDays' ? { days: Number(form.days) } : {}) },
+      ...(tile === null ? {} : { layout: tile.layout }),
+    });
+  }
+
+  const grouped = GROUPED_TYPES.includes(form.type);
+  const hasMeasure = form.type !== 'list' && form.type !== 'funnel';
+
+  return (
+    <Dialog
+      title={tile === null ? t('dashboards.tile.addTitle') : t('dashboards.tile.editTitle')}
+      open={open}
+      onClose={onClose}
+      size="large"
+      footer={
+        <>
+          <button type="button" className="button button-ghost" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form="tile-form" className="button button-primary" disabled={busy}>
+            {tile === null ? t('dashboards.tile.add') : t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="tile-form" className="form-stack tile-form" onSubmit={handleSubmit} noValidate>
+        <div className="form-grid">
+          <Field label={t('dashboards.tile.type')}>
+            {(control) => (
+              <select {...control} value={form.type} onChange={(event) => update({ type: event.target.value as TileType })}>
+                {TILE_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`dashboards.types.${type}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('dashboards.tile.title')} required error={message('title')}>
+            {(control) => <input {...control} type="text" value={form.title} onChange={(event) => update({ title: event.target.value })} />}
+          </Field>
+          <Field label={t('dashboards.tile.entity')} error={message('entity')}>
+            {(control) => (
+              <select
+                {...control}
+                value={form.entity}
+                onChange={(event) => {
+                  const entity = event.target.value as SelectionEntity;
+                  update({
+                    entity,
+                    draft: draftForEntity(form.draft, form.entity, entity),
+                    by: GROUP_FIELDS[entity].includes(form.by) ? form.by : '',
+                    measure: entity === 'company' ? 'count' : form.measure,
+                  });
+                }}
+              >
+                <option value="person">{t('dashboards.entities.person')}</option>
+                <option value="company">{t('dashboards.entities.company')}</option>
+              </select>
+            )}
+          </Field>
+          {hasMeasure ? (
+            <Field label={t('dashboards.tile.measure')}>
+              {(control) => (
+                <select {...control} value={form.measure} onChange={(event) => update({ measure: event.target.value as TileMeasure })}>
+                  {MEASURES.filter((measure) => measure === 'count' || form.entity === 'person').map((measure) => (
+                    <option key={measure} value={measure}>
+                      {t(`dashboards.measures.${measure}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+          {grouped ? (
+            <Field label={t('dashboards.tile.by')} required error={message('by')}>
+              {(control) => (
+                <select {...control} value={form.by} onChange={(event) => update({ by: event.target.value })}>
+                  <option value="">{t('dashboards.tile.chooseBy')}</option>
+                  {GROUP_FIELDS[form.entity].map((field) => (
+                    <option key={field} value={field}>
+                      {t(`fields.${field}` as 'fields.leadStatus')}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+          <Field label={t('dashboards.tile.period')} error={message('period')} hint={form.type === 'line' ? t('dashboards.tile.lineNeedsPeriod') : undefined}>
+            {(control) => (
+              <select {...control} value={form.periodRange} onChange={(event) => update({ periodRange: event.target.value as PeriodRange | '' })}>
+                <option value="">{t('dashboards.tile.noPeriod')}</option>
+                {PERIOD_RANGES.map((range) => (
+                  <option key={range} value={range}>
+                    {t(`dashboards.periods.${range}`, { count: Number(form.days) || 30 })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {form.periodRange === '' ? null : (
+            <Field label={t('dashboards.tile.periodField')}>
+              {(control) => (
+                <select {...control} value={form.periodField} onChange={(event) => update({ periodField: event.target.value as PeriodField })}>
+                  {PERIOD_FIELDS.map((field) => (
+                    <option key={field} value={field}>
+                      {t(`fields.${field}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {form.periodRange === 'lastNDays' ? (
+            <Field label={t('dashboards.tile.days')} required error={message('days')}>
+              {(control) => (
+                <input {...control} type="number" min={1} max={MAX_DAYS} value={form.days} onChange={(event) => update({ days: event.target.value })} />
+              )}
+            </Field>
+          ) : null}
+        </div>
+        <fieldset className="tile-criteria">
+          <legend className="section-title">{t('dashboards.tile.criteria')}</legend>
+          <p className="field-hint">{t('dashboards.tile.criteriaHint')}</p>
+          <CriteriaBuilder entity={form.entity} draft={form.draft} onChange={(draft) => update({ draft })} errors={NO_LINE_ERRORS} language={language} />
+        </fieldset>
+        {error ? (
+          <div className="notice notice-error" role="alert">
+            <p>{describeError(t, error)}</p>
+          </div>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}
+
+type TileFormErrors = Partial<Record<'title' | 'by' | 'period' | 'days' | 'entity', 'validation.required' | 'dashboards.tile.titleTooLong' | 'dashboards.tile.lineNeedsPeriod' | 'dashboards.tile.daysInvalid' | 'dashboards.tile.funnelPersons'>>;
+
+function validate(form: TileForm): TileFormErrors {
+  const errors: TileFormErrors = {};
+  const title = form.title.trim();
+  if (title === '') errors.title = 'validation.required';
+  else if (title.length > MAX_TITLE_LENGTH) errors.title = 'dashboards.tile.titleTooLong';
+  if (GROUPED_TYPES.includes(form.type) && form.by === '') errors.by = 'validation.required';
+  if (form.type === 'line' && form.periodRange === '') errors.period = 'dashboards.tile.lineNeedsPeriod';
+  if (form.type === 'funnel' && form.entity !== 'person') errors.entity = 'dashboards.tile.funnelPersons';
+  if (form.periodRange === 'lastNDays') {
+    const days = Number(form.days);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) errors.days = 'dashboards.tile.daysInvalid';
+  }
+  return errors;
+}
