@@ -56,7 +56,11 @@ export default function DashboardListPage() {
               <span className="dashboard-list-text">
                 <span className="dashboard-list-name">{dashboard.name}</span>
                 <span className="dashboard-list-meta">
-                  {dashboard.owner.id === user.id ? t('dashboards.ownedByYou') : t('dashboards.ownedBy', { name: dashboard.owner.name })}
+                  {dashboard.owner === null
+                    ? t('dashboards.ownedBySystem')
+                    : dashboard.owner.id === user.id
+                      ? t('dashboards.ownedByYou')
+                      : t('dashboards.ownedBy', { name: dashboard.owner.name })}
                   {' · '}
                   {t('dashboards.updatedOn', { date: formatDate(dashboard.updatedAt, language) })}
                 </span>

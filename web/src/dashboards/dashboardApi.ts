@@ -41,7 +41,8 @@ export interface Tile {
 export interface DashboardSummary {
   id: number;
   name: string;
-  owner: NamedRef;
+  /** Null for a dashboard that came with Trechter, such as the default Leads dashboard. */
+  owner: NamedRef | null;
   shared: boolean;
   /** Whether the signed-in user may change the dashboard. */
   editable: boolean;
