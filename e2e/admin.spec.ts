@@ -35,7 +35,7 @@ async function dragRow(page: Page, name: string, ontoName: string): Promise<void
 
 test.describe('Beheer: lists', () => {
   test('lead status added, renamed, deleted, restored', async ({ page, api }) => {
-    const company = await api.createCompany({ name: uniqueName('Bakkerij Beheer'), category: 'Lead' });
+    const company = await api.createCompany({ name: uniqueName('Bakkerij Zonneveld'), category: 'Lead' });
     const person = await api.createPerson({ firstName: 'Iris', lastName: uniqueName('Jansen'), companyId: company.id });
 
     await page.goto('/companies');

@@ -18,7 +18,7 @@ test.describe('bulk update of persons', () => {
   test('previews, runs and logs a lead status change', async ({ page, api }) => {
     const prefix = uniqueName('Bulkstatus');
     const leadCompany = await api.createCompany({ name: `${prefix} Lead bv`, category: 'Lead' });
-    const customer = await api.createCompany({ name: `${prefix} Klant bv`, category: 'Klant' });
+    const customer = await api.createCompany({ name: `${prefix} Buyer bv`, category: 'Klant' });
     const leads = await api.createPersons(30, (index) => ({ firstName: `Lead ${String(index + 1).padStart(2, '0')}`, lastName: 'Janssen', companyId: leadCompany.id }));
     const customers = await api.createPersons(4, (index) => ({ firstName: `Klant ${index + 1}`, lastName: 'Pietersen', companyId: customer.id }));
     const contacting = await api.leadStatusId('Contact opnemen');
