@@ -186,11 +186,24 @@ export async function deleteSelection(trx: Trx, actor: Actor, id: number, expect
   await writeAuditEntry(trx, actor, { entity: 'selection', entityId: id, action: 'delete', changes: { name: current.name } });
 }
 
+/**
+ * Names a copy "Name (kopie)", or "Name (kopie 2)" and so on when the user already has a selection
+ * of that name, so copies can be told apart in the list.
+ */
+async function copyName(trx: Trx, actor: Actor, sourceName: string): Promise<string> {
+  const word = actor.language === 'nl' ? 'kopie' : 'copy';
+  const owned = actor.userId === null ? [] : await trx.selectFrom('selections').select('name').where('owner_id', '=', actor.userId).execute();
+  const taken = new Set(owned.map((row) => row.name));
+  let candidate = `${sourceName} (${word})`;
+  for (let number = 2; taken.has(candidate); number += 1) candidate = `${sourceName} (${word} ${number})`;
+  return candidate;
+}
+
 /** Copies a selection, members or criteria included, as a new selection of the user. */
 export async function copySelection(trx: Trx, actor: Actor, id: number, name?: string): Promise<Selection> {
   const source = await getSelection(trx, actor, id);
   const copy = await createSelection(trx, actor, {
-    name: name ?? `${source.name} (${actor.language === 'nl' ? 'kopie' : 'copy'})`,
+    name: name ?? (await copyName(trx, actor, source.name)),
     description: source.description,
     entity: source.entity,
     kind: source.kind,

@@ -104,6 +104,8 @@ describe.each(testEngines)('selections API on %s', (engine) => {
     expect(copy.statusCode).toBe(201);
     expect(copy.json()).toMatchObject({ name: 'Kopie', kind: 'static' });
     expect((await admin.post(`/api/selections/${source.id}/copy`, {})).json().name).toBe('Origineel (kopie)');
+    expect((await admin.post(`/api/selections/${source.id}/copy`, {})).json().name).toBe('Origineel (kopie 2)');
+    expect((await admin.post(`/api/selections/${source.id}/copy`, {})).json().name).toBe('Origineel (kopie 3)');
     expect((await admin.get(`/api/selections/${copy.json().id}/persons`)).json().total).toBe(2);
   });
 
