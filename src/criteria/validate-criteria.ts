@@ -317,7 +317,7 @@ function parseDateValues(
     if (!expectCount(values, expected, operator, valuesPath, errors, offset)) return null;
     values.forEach((value, index) => {
       const date = typeof value === 'string' ? parseCalendarDate(value) : null;
-      if (date === null) errors.add(`${valuesPath}/${index + offset}`, `must be a date written as YYYY-MM-DD, got ${describeValue(value)}`);
+      if (date === null) errors.add(`${valuesPath}/${index + offset}`, `must be an existing date written as YYYY-MM-DD, such as 2026-02-28, got ${describeValue(value)}`);
       else dates.push(date);
     });
     const [first, last] = dates;
