@@ -318,6 +318,14 @@ test.describe('board view', () => {
     expect(counts.reduce((sum, entry) => sum + entry.count, 0)).toBe(narrowed.total);
     await saveScreenshot(page, 'nl-board-filters');
 
+    // The filters are in the address, so a reload shows the same board.
+    await expect(page).toHaveURL(/registered=today/);
+    await page.reload();
+    await expect(filters.getByRole('combobox', { name: 'Onze contactpersoon' })).toHaveValue('currentUser');
+    await expect(filters.getByRole('searchbox', { name: 'Land' })).toHaveValue('Luxemburg');
+    await expect(filters.getByRole('combobox', { name: 'Geregistreerd' })).toHaveValue('today');
+    await expect(page.getByText(new RegExp(`^${narrowed.total} leads?$`))).toBeVisible();
+
     await filters.getByRole('combobox', { name: 'Onze contactpersoon' }).selectOption({ label: 'Zonder onze contactpersoon' });
     await expect(page.getByText('Geen personen die aan de filters voldoen')).toBeVisible();
     await page.getByRole('button', { name: 'Filters wissen' }).first().click();

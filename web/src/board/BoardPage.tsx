@@ -7,7 +7,7 @@ import { isApiError } from '../api/client';
 import { fetchGroupCounts, selections } from '../api/endpoints';
 import { useLeadStatuses, useUsers } from '../api/queries';
 import type { Language, Selection } from '../api/types';
-import { Link, navigate, paths } from '../app/router';
+import { Link, navigate, paths, useLocation } from '../app/router';
 import { formatNumber } from '../i18n/format';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { CardFacts, type CardDragData } from './BoardCard';
@@ -18,6 +18,7 @@ import {
   leadStatusColumns,
   NO_TOOLBAR_FILTERS,
   ownerColumns,
+  REGISTERED_PERIODS,
   type BoardColumn,
   type BoardGrouping,
   type BoardToolbarFilters,
@@ -88,10 +89,19 @@ function LoadedBoard({ selection }: { selection: Selection | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const selectionId = selection?.id ?? null;
-  const [grouping, setGrouping] = useState<BoardGrouping>('leadStatus');
-  const [nameInput, setNameInput] = useState('');
-  const [toolbar, setToolbar] = useState<BoardToolbarFilters>(NO_TOOLBAR_FILTERS);
+  const location = useLocation();
+  const [initial] = useState(() => boardStateFromAddress(location.searchParams));
+  const [grouping, setGrouping] = useState<BoardGrouping>(initial.grouping);
+  const [nameInput, setNameInput] = useState(initial.name);
+  const [toolbar, setToolbar] = useState<BoardToolbarFilters>(initial.toolbar);
   const name = useDebouncedValue(nameInput.trim(), NAME_FILTER_DELAY_MS);
+
+  // The grouping and filters live in the address too, so a reload or a shared link shows the same board.
+  const { pathname } = location;
+  useEffect(() => {
+    const query = boardAddressQuery(grouping, name, toolbar);
+    navigate(query === '' ? pathname : `${pathname}?${query}`, { replace: true });
+  }, [pathname, grouping, name, toolbar]);
   const filter = useMemo(() => boardFilter(selection === null, name, toolbar), [selection, name, toolbar]);
   const filtered = name !== '' || activeFilterCount(toolbar) > 0;
 
@@ -389,4 +399,34 @@ function useDebouncedValue<T>(value: T, delayMs: number): T {
     return () => window.clearTimeout(timer);
   }, [value, delayMs]);
   return debounced;
+}
+
+/** Longest name or country text the address may carry; the API takes 200 characters per value. */
+const MAX_ADDRESS_TEXT = 200;
+
+/** Reads the board's grouping and filters from the address; values that make no sense are ignored. */
+function boardStateFromAddress(params: URLSearchParams): { grouping: BoardGrouping; name: string; toolbar: BoardToolbarFilters } {
+  const text = (key: string) => (params.get(key) ?? '').slice(0, MAX_ADDRESS_TEXT);
+  const owner = text('owner');
+  const category = text('category');
+  const registered = text('registered');
+  return {
+    grouping: params.get('groupBy') === 'owner' ? 'owner' : 'leadStatus',
+    name: text('name'),
+    toolbar: {
+      owner: owner === 'currentUser' || owner === 'none' || /^[1-9]\d{0,9}$/.test(owner) ? owner : '',
+      category: /^[1-9]\d{0,9}$/.test(category) ? category : '',
+      country: text('country'),
+      registered: Object.hasOwn(REGISTERED_PERIODS, registered) ? registered : '',
+    },
+  };
+}
+
+/** Writes the board's grouping and filters as a query string, leaving out what is off. */
+function boardAddressQuery(grouping: BoardGrouping, name: string, toolbar: BoardToolbarFilters): string {
+  const params = new URLSearchParams();
+  if (grouping === 'owner') params.set('groupBy', 'owner');
+  if (name !== '') params.set('name', name);
+  for (const [key, value] of Object.entries(toolbar)) if (value.trim() !== '') params.set(key, value.trim());
+  return params.toString();
 }
