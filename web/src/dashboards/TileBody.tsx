@@ -46,7 +46,9 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
     if (data.rows.length === 0) return empty;
     return <ListTable tile={tile} data={data} language={language} onOpen={onOpen} />;
   }
-  if (points.length === 0 || points.every((point) => point.value === null || point.value === 0)) return empty;
+  // A count of 0 everywhere is an empty chart, but an average of 0 days is a real value.
+  const noValue = (value: number | null) => value === null || (tile.measure === 'count' && value === 0);
+  if (points.length === 0 || points.every((point) => noValue(point.value))) return empty;
 
   return (
     <div className="tile-chart-frame">
