@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 import { selections } from '../api/endpoints';
 import type { Selection } from '../api/types';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useToast } from '../ui/toast';
-import { SelectionConfirmDialog } from './SelectionConfirmDialog';
-import { isConflict } from './selectionErrors';
+import { describeSelectionError, isConflict } from './selectionErrors';
 import { recordsWord } from './selectionLabels';
 import { selectionKeys } from './selectionQueries';
 
@@ -53,7 +53,7 @@ export function DeleteSelectionDialog({ selection, onClose, onDeleted }: DeleteS
   }
 
   return (
-    <SelectionConfirmDialog
+    <ConfirmDialog describe={describeSelectionError}
       open={selection !== null}
       title={t('selections.deleteTitle', { name: selection?.name ?? '' })}
       text={[t('selections.deleteText', { records: selection === null ? '' : recordsWord(t, selection) })]}

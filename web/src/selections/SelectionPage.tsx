@@ -9,6 +9,7 @@ import { Link, navigate, paths } from '../app/router';
 import { useSession } from '../auth/session';
 import { BulkUpdateDialog } from '../bulk/BulkUpdateDialog';
 import { formatDate } from '../i18n/format';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { useToast } from '../ui/toast';
 import { AddMembersDialog } from './AddMembersDialog';
@@ -17,8 +18,7 @@ import { CriteriaSummary } from './CriteriaSummary';
 import { DeleteSelectionDialog } from './DeleteSelectionDialog';
 import { EditSelectionDialog } from './EditSelectionDialog';
 import { ExportDialog } from './ExportDialog';
-import { SelectionConfirmDialog } from './SelectionConfirmDialog';
-import { isConflict } from './selectionErrors';
+import { describeSelectionError, isConflict } from './selectionErrors';
 import { countedRecords, entityLabel, kindLabel, recordsWord, visibilityBadge } from './selectionLabels';
 import { refreshSelection, selectionKeys, useFreshSelectionRecords, useSelection, useSelectionTotal } from './selectionQueries';
 import { editCriteriaPath, SelectionRecords } from './SelectionRecords';
@@ -231,7 +231,7 @@ function MakeStaticDialog({ open, selection, count, onClose }: { open: boolean; 
   }
 
   return (
-    <SelectionConfirmDialog
+    <ConfirmDialog describe={describeSelectionError}
       open={open}
       title={t('selections.makeStaticTitle', { name: selection.name })}
       text={[
@@ -277,7 +277,7 @@ function RemoveMembersDialog({ open, selection, ids, onClose }: { open: boolean;
   }
 
   return (
-    <SelectionConfirmDialog
+    <ConfirmDialog describe={describeSelectionError}
       open={open}
       title={t('selections.removeMembersTitle', { counted: countedRecords(t, selection, ids.length, language) })}
       text={[t('selections.removeMembersText', { records })]}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 import { Dialog } from './Dialog';
@@ -6,16 +7,19 @@ import { describeError } from './errors';
 interface ConfirmDialogProps {
   open: boolean;
   title: string;
-  text: string;
+  /** What happens on confirming: one paragraph, or several. */
+  text: string | string[];
   confirmLabel: string;
   danger?: boolean;
   busy: boolean;
   error: unknown;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Describes a failed confirmation; by default the general text for the error's code. */
+  describe?: (t: TFunction, error: unknown) => string;
 }
 
-export function ConfirmDialog({ open, title, text, confirmLabel, danger, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, text, confirmLabel, danger, busy, error, onConfirm, onCancel, describe = describeError }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog
@@ -34,10 +38,18 @@ export function ConfirmDialog({ open, title, text, confirmLabel, danger, busy, e
         </>
       }
     >
-      <p>{text}</p>
+      {Array.isArray(text) ? (
+        <div className="confirm-text">
+          {text.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+        </div>
+      ) : (
+        <p>{text}</p>
+      )}
       {error ? (
         <div className="notice notice-error" role="alert">
-          <p>{describeError(t, error)}</p>
+          <p>{describe(t, error)}</p>
         </div>
       ) : null}
     </Dialog>
