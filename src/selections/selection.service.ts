@@ -188,14 +188,14 @@ export async function deleteSelection(trx: Trx, actor: Actor, id: number, expect
 
 /**
  * Names a copy "Name (kopie)", or "Name (kopie 2)" and so on when the user already has a selection
- * of that name, so copies can be told apart in the list.
+ * of that name, so each copy has its own name in the list.
  */
 async function copyName(trx: Trx, actor: Actor, sourceName: string): Promise<string> {
   const word = actor.language === 'nl' ? 'kopie' : 'copy';
   const owned = actor.userId === null ? [] : await trx.selectFrom('selections').select('name').where('owner_id', '=', actor.userId).execute();
-  const taken = new Set(owned.map((row) => row.name));
+  const ownedNames = new Set(owned.map((row) => row.name));
   let candidate = `${sourceName} (${word})`;
-  for (let number = 2; taken.has(candidate); number += 1) candidate = `${sourceName} (${word} ${number})`;
+  for (let number = 2; ownedNames.has(candidate); number += 1) candidate = `${sourceName} (${word} ${number})`;
   return candidate;
 }
 

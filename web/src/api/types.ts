@@ -216,7 +216,7 @@ export interface BulkUpdatePreview {
   refused: Array<{ reason: 'leadStatusNotEnabled'; count: number }>;
 }
 
-/** What moving companies to another category would do; companies are never refused. */
+/** Preview of moving companies to another category; no company is rejected. */
 export interface CompanyBulkUpdatePreview {
   total: number;
   change: number;

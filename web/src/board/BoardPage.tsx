@@ -208,8 +208,14 @@ function LoadedBoard({ selection }: { selection: Selection | null }) {
     );
   }
 
-  const intro = selection === null ? (grouping === 'owner' ? t('board.introOwner') : t('board.intro')) : grouping === 'owner' ? t('board.introSelectionOwner') : t('board.introSelection');
-  const countText = total === null ? '' : selection === null ? t('board.count', { count: total, formatted: formatNumber(total, language) }) : t('board.countPersons', { count: total, formatted: formatNumber(total, language) });
+  let intro = grouping === 'owner' ? t('board.introOwner') : t('board.intro');
+  if (selection !== null) intro = grouping === 'owner' ? t('board.introSelectionOwner') : t('board.introSelection');
+
+  let countText = '';
+  if (total !== null) {
+    const count = { count: total, formatted: formatNumber(total, language) };
+    countText = selection === null ? t('board.count', count) : t('board.countPersons', count);
+  }
 
   return (
     <div className="page page-list page-board">
@@ -401,7 +407,7 @@ function useDebouncedValue<T>(value: T, delayMs: number): T {
   return debounced;
 }
 
-/** Longest name or country text the address may carry; the API takes 200 characters per value. */
+/** Maximum length of the name or country text read from the address, as the API accepts 200 characters per value. */
 const MAX_ADDRESS_TEXT = 200;
 
 /** Reads the board's grouping and filters from the address; values that make no sense are ignored. */

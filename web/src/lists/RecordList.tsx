@@ -21,7 +21,7 @@ import { useTickedRows, type RowTicks } from './useTickedRows';
 /** Height in pixels of the sticky header row; the rows below start there. */
 const HEADER_HEIGHT = 40;
 
-/** What a list shows right now, for actions on its records such as a bulk update. */
+/** The rows a list shows right now, for actions on its records such as a bulk update. */
 export interface ListContext {
   /** The filter of the rows shown: the list's own criteria with the user's column filters. */
   filter: Filter;
