@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { useCategories, useCategoryGroups, useUsers } from '../api/queries';
 import type { Language } from '../api/types';
-import { activeFilterCount, REGISTERED_PERIODS, type BoardToolbarFilters } from './boardColumns';
+import { activeFilterCount, NO_TOOLBAR_FILTERS, REGISTERED_PERIODS, type BoardToolbarFilters } from './boardColumns';
 
 /** Pause in typing, in milliseconds, after which the country filter applies. */
 const COUNTRY_FILTER_DELAY_MS = 300;
@@ -86,7 +86,7 @@ export function BoardFilterBar({ filters, onChange, leadCategoriesOnly }: BoardF
         </select>
       </label>
       {activeFilterCount(filters) > 0 ? (
-        <button type="button" className="button button-ghost" onClick={() => onChange({ owner: '', category: '', country: '', registered: '' })}>
+        <button type="button" className="button button-ghost" onClick={() => onChange(NO_TOOLBAR_FILTERS)}>
           {t('board.clearFilters')}
         </button>
       ) : null}
