@@ -8,6 +8,7 @@ import { buildFilter } from '../criteria/list-query.js';
 import { formatCalendarDate, relativePeriodDates } from '../criteria/periods.js';
 import { PERSON_FIELDS } from '../criteria/person-fields.js';
 import type { Executor } from '../db/database.js';
+import { averageDaysFromTable, canCountFromTable } from '../persons/person-counts.js';
 import { countMatchingPersons } from '../persons/person-list.js';
 import { selectPersonRows } from '../persons/person.repository.js';
 import type { Measure, Period, Tile, TileEntity } from './tile.js';
@@ -75,12 +76,17 @@ export function daysInStatusExpression(now: Date): RawBuilder<number> {
   return sql<number>`greatest(0, floor(extract(epoch from (${timestamp(now)} - ${field.measure.column})) / 86400))`;
 }
 
-/** Returns the SQL aggregate of a days measure over the persons of the query. */
+/**
+ * Returns the SQL aggregate of a days measure over the persons of the query. Minimum and maximum
+ * are whole days, as the column shows them; the average is of the exact time since each change,
+ * in days, so that it does not depend on the hour of the day it is asked.
+ */
 export function daysAggregate(measure: Exclude<Measure, 'count'>, now: Date): RawBuilder<number | null> {
   const days = daysInStatusExpression(now);
   if (measure === 'minDaysInStatus') return sql`min(${days})`;
   if (measure === 'maxDaysInStatus') return sql`max(${days})`;
-  return sql`avg(${days})`;
+  const column = PERSON_FIELDS.fields.daysInStatus?.type === 'number' ? PERSON_FIELDS.fields.daysInStatus.measure.column : sql`null`;
+  return sql`((${now.getTime() / 1000}::numeric - avg(extract(epoch from ${column}))) / 86400)`;
 }
 
 /** Rounds a measure from the database: averages to one decimal, others to whole days. */
@@ -93,7 +99,12 @@ export function measureNumber(value: unknown): number | null {
 export async function measureRecords(db: Executor, context: TileContext, tile: Tile, criteria: CriteriaSets): Promise<number | null> {
   if (tile.measure === 'count') return countRecords(db, context, tile.entity, criteria);
 
-  const filter = buildFilter(PERSON_FIELDS, context.actor, { filter: criteria, timeZone: context.timeZone, now: context.now });
+  const options = { filter: criteria, timeZone: context.timeZone, now: context.now };
+  const filter = buildFilter(PERSON_FIELDS, context.actor, options);
+  if (tile.measure === 'avgDaysInStatus' && canCountFromTable(options)) {
+    const [row] = await averageDaysFromTable(db, filter, null, context.now);
+    return measureNumber(row?.value ?? null);
+  }
   const row = await selectPersonRows(db)
     .clearSelect()
     .select(daysAggregate(tile.measure, context.now).as('value'))

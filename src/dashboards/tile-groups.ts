@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 
 import { countCompanyGroups } from '../companies/company-list.js';
 import type { CriteriaSets, Criterion } from '../criteria/criteria.js';
 import { findField } from '../criteria/fields.js';
-import type { GroupCounts } from '../criteria/group-counts.js';
+import { type GroupCounts, resolveGroupFields } from '../criteria/group-counts.js';
 import { buildFilter } from '../criteria/list-query.js';
 import { PERSON_FIELDS } from '../criteria/person-fields.js';
 import type { Executor } from '../db/database.js';
-import { countPersonGroups } from '../persons/person-list.js';
+import { averageDaysFromTable, canCountFromTable, canCountLeadSourcesFromTable, leadSourceCountsFromTable } from '../persons/person-counts.js';
+import { countMatchingPersons, countPersonGroups } from '../persons/person-list.js';
 import { selectPersonRows } from '../persons/person.repository.js';
 import { type Tile, TEXT_GROUP_FIELDS, catalogueOf } from './tile.js';
 import { type TileContext, daysAggregate, measureNumber, withLines } from './tile-criteria.js';
@@ -59,7 +60,13 @@ async function measurePerGroup(db: Executor, context: TileContext, tile: Tile, b
   const field = findField(PERSON_FIELDS, by);
   if (tile.measure === 'count' || field === undefined || (field.type !== 'list' && field.type !== 'boolean')) return new Map();
 
-  const filter = buildFilter(PERSON_FIELDS, context.actor, { filter: criteria, timeZone: context.timeZone, now: context.now });
+  const options = { filter: criteria, timeZone: context.timeZone, now: context.now };
+  const filter = buildFilter(PERSON_FIELDS, context.actor, options);
+  const [groupField] = resolveGroupFields(PERSON_FIELDS, [by]);
+  if (tile.measure === 'avgDaysInStatus' && groupField !== undefined && canCountFromTable(options, [groupField])) {
+    const averages = await averageDaysFromTable(db, filter, groupField, context.now);
+    return new Map(averages.map((row) => [JSON.stringify(row.key ?? null), measureNumber(row.value)]));
+  }
   const rows = await selectPersonRows(db)
     .clearSelect()
     .select([sql<unknown>`${field.column}`.as('key'), daysAggregate(tile.measure, context.now).as('value')])
@@ -77,21 +84,12 @@ async function computeTextGroups(db: Executor, context: TileContext, tile: Tile,
   const field = findField(PERSON_FIELDS, by);
   if (field === undefined || field.type !== 'text') return [];
 
-  const filter = buildFilter(PERSON_FIELDS, context.actor, { filter: criteria, timeZone: context.timeZone, now: context.now });
-  const value = tile.measure === 'count' ? sql<number>`count(*)` : daysAggregate(tile.measure, context.now);
-  const rows = await selectPersonRows(db)
-    .clearSelect()
-    .select([
-      sql<string | null>`trechter_fold(nullif(${field.column}, '')) collate "C"`.as('key'),
-      sql<string | null>`min(${field.column})`.as('label'),
-      sql<number>`cast(count(*) as integer)`.as('row_count'),
-      value.as('value'),
-    ])
-    .where(filter)
-    .groupBy(sql`1`)
-    .execute();
-  const byCount = (a: { row_count: number; key: string | null }, b: { row_count: number; key: string | null }) =>
-    b.row_count - a.row_count || (a.key ?? '').localeCompare(b.key ?? '');
+  const options = { filter: criteria, timeZone: context.timeZone, now: context.now };
+  const filter = buildFilter(PERSON_FIELDS, context.actor, options);
+  const rows = by === 'leadSource' && tile.measure === 'count' && canCountLeadSourcesFromTable(options)
+    ? await leadSourceRowsFromTable(db, context, criteria, filter)
+    : await textGroupRows(db, tile, field.column, filter, context.now);
+  const byCount = (a: TextGroupRow, b: TextGroupRow) => b.row_count - a.row_count || (a.key ?? '').localeCompare(b.key ?? '');
   const named = rows.filter((row) => row.key !== null).sort(byCount);
   const empty = rows.find((row) => row.key === null);
   const groups: TileGroup[] = named.slice(0, MAX_TEXT_GROUPS).map((row) => ({
@@ -113,6 +111,42 @@ async function computeTextGroups(db: Executor, context: TileContext, tile: Tile,
     });
   }
   return groups;
+}
+
+/** A group of persons by the folded value of a text field, with one spelling of it and the tile's measure. */
+interface TextGroupRow {
+  key: string | null;
+  label: string | null;
+  row_count: number;
+  value: unknown;
+}
+
+/** Groups the persons of the filter on a text column by its folded value, empty text as no value. */
+function textGroupRows(db: Executor, tile: Tile, column: RawBuilder<unknown>, filter: RawBuilder<SqlBool>, now: Date): Promise<TextGroupRow[]> {
+  const value = tile.measure === 'count' ? sql<number>`count(*)` : daysAggregate(tile.measure, now);
+  return selectPersonRows(db)
+    .clearSelect()
+    .select([
+      sql<string | null>`trechter_fold(nullif(${column}, '')) collate "C"`.as('key'),
+      sql<string | null>`min(${column})`.as('label'),
+      sql<number>`cast(count(*) as integer)`.as('row_count'),
+      value.as('value'),
+    ])
+    .where(filter)
+    .groupBy(sql`1`)
+    .execute();
+}
+
+/** Counts the persons of the criteria per lead source from the lead source counts; those without one are the rest of the total. */
+async function leadSourceRowsFromTable(db: Executor, context: TileContext, criteria: CriteriaSets, filter: RawBuilder<SqlBool>): Promise<TextGroupRow[]> {
+  const [sources, total] = await Promise.all([
+    leadSourceCountsFromTable(db, filter),
+    countMatchingPersons(db, context.actor, { filter: criteria, timeZone: context.timeZone, now: context.now }),
+  ]);
+  const rows: TextGroupRow[] = sources.map((source) => ({ key: source.key, label: source.label, row_count: source.persons, value: source.persons }));
+  const withoutSource = total - sources.reduce((sum, source) => sum + source.persons, 0);
+  if (withoutSource > 0) rows.push({ key: null, label: null, row_count: withoutSource, value: withoutSource });
+  return rows;
 }
 
 /** Combines the measure of several groups into one: counts add up, averages weigh by persons. */

@@ -9,6 +9,7 @@ import * as selections from './migrations/005-selections.js';
 import * as bulkUpdates from './migrations/006-bulk-updates.js';
 import * as salesAndAutomation from './migrations/007-sales-and-automation.js';
 import * as dashboards from './migrations/008-dashboards.js';
+import * as dashboardCounts from './migrations/009-dashboard-counts.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-bulk-updates': bulkUpdates as Migration,
   '007-sales-and-automation': salesAndAutomation as Migration,
   '008-dashboards': dashboards as Migration,
+  '009-dashboard-counts': dashboardCounts as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

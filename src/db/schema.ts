@@ -145,10 +145,30 @@ export interface LeadStatusChangesTable {
 
 /**
  * Changes to the number of non-deleted persons per lead status, company category and owner,
- * appended by triggers; the sum per combination is the count. The triggers that keep it are in migrations/003-person-counts.ts.
+ * appended by triggers; the sum per combination is the count. The triggers that keep it are in
+ * migrations/003-person-counts.ts and 009-dashboard-counts.ts.
  */
 export interface PersonCountsTable {
   id: Generated<string>;
+  lead_status_id: number | null;
+  category_id: number | null;
+  owner_id: number | null;
+  persons: number;
+  /** Of `persons`, those with a date of their last lead status change. */
+  dated_persons: number;
+  /** Sum of those dates in seconds since 1970, as numeric text. */
+  status_seconds: string;
+}
+
+/**
+ * Changes to the number of non-deleted persons with a lead source, per folded lead source, lead
+ * status, company category and owner; kept like person_counts (migrations/009-dashboard-counts.ts).
+ */
+export interface LeadSourceCountsTable {
+  id: Generated<string>;
+  lead_source_key: string;
+  /** One spelling of the lead source, to show. */
+  lead_source: string;
   lead_status_id: number | null;
   category_id: number | null;
   owner_id: number | null;
@@ -283,6 +303,7 @@ export interface Database {
   persons: PersonsTable;
   lead_status_changes: LeadStatusChangesTable;
   person_counts: PersonCountsTable;
+  lead_source_counts: LeadSourceCountsTable;
   selections: SelectionsTable;
   selection_members: SelectionMembersTable;
   bulk_updates: BulkUpdatesTable;

@@ -36,9 +36,45 @@ async function countedFromTable(db: Db): Promise<string[]> {
   return lines.sort();
 }
 
+/** The persons with a status date and the sum of those dates per combination, directly and from the counts table. */
+async function statusDatesBothWays(db: Db): Promise<{ direct: string[]; table: string[] }> {
+  const direct = await sql<{ line: string }>`
+    select concat_ws('/', c.category_id, p.lead_status_id, p.owner_id) || ':' || count(p.lead_status_changed_at)
+           || ':' || coalesce(sum(extract(epoch from p.lead_status_changed_at)), 0)::numeric(20, 3) as line
+    from persons as p left join companies as c on c.id = p.company_id
+    where p.deleted_at is null
+    group by c.category_id, p.lead_status_id, p.owner_id`.execute(db);
+  const table = await sql<{ line: string }>`
+    select concat_ws('/', category_id, lead_status_id, owner_id) || ':' || sum(dated_persons)
+           || ':' || sum(status_seconds)::numeric(20, 3) as line
+    from person_counts
+    group by category_id, lead_status_id, owner_id
+    having sum(persons) <> 0`.execute(db);
+  return { direct: direct.rows.map((row) => row.line).sort(), table: table.rows.map((row) => row.line).sort() };
+}
+
+/** Persons per folded lead source, category, lead status and owner, directly and from lead_source_counts. */
+async function leadSourcesBothWays(db: Db): Promise<{ direct: string[]; table: string[] }> {
+  const direct = await sql<{ line: string }>`
+    select concat_ws('/', trechter_fold(p.lead_source), c.category_id, p.lead_status_id, p.owner_id) || ':' || count(*) as line
+    from persons as p left join companies as c on c.id = p.company_id
+    where p.deleted_at is null and coalesce(p.lead_source, '') <> ''
+    group by trechter_fold(p.lead_source), c.category_id, p.lead_status_id, p.owner_id`.execute(db);
+  const table = await sql<{ line: string }>`
+    select concat_ws('/', lead_source_key, category_id, lead_status_id, owner_id) || ':' || sum(persons) as line
+    from lead_source_counts
+    group by lead_source_key, category_id, lead_status_id, owner_id
+    having sum(persons) <> 0`.execute(db);
+  return { direct: direct.rows.map((row) => row.line).sort(), table: table.rows.map((row) => row.line).sort() };
+}
+
 async function expectCountsAgree(db: Db): Promise<void> {
   const direct = await countedDirectly(db);
   expect(await countedFromTable(db)).toEqual(direct);
+  const dates = await statusDatesBothWays(db);
+  expect(dates.table).toEqual(dates.direct);
+  const sources = await leadSourcesBothWays(db);
+  expect(sources.table).toEqual(sources.direct);
 
   const grouped = await countPersonGroups(db, reader, { by: ['leadStatus'] });
   const scanned = await countPersonGroups(db, reader, { by: ['leadStatus'], filter: [[{ field: 'lastName', operator: 'isNotEmpty' }]] });
@@ -71,10 +107,16 @@ describe.each(testEngines)('person counts table on %s', (engine) => {
     await makePerson(db, 'Zonder Bedrijf', null);
     await db.transaction().execute((trx) =>
       createPersons(trx, editor, [
-        { lastName: 'Bulk Een', companyId: customer.id },
-        { lastName: 'Bulk Twee', companyId: lead.id, ownerId: owner },
+        { lastName: 'Bulk Een', companyId: customer.id, leadSource: 'Beurs' },
+        { lastName: 'Bulk Twee', companyId: lead.id, ownerId: owner, leadSource: 'beurs' },
+        { lastName: 'Bulk Drie', companyId: lead.id, leadSource: 'Website' },
       ]),
     );
+    await expectCountsAgree(db);
+
+    const bramWithSource = await db.transaction().execute((trx) => updatePerson(trx, editor, bram.id, { leadSource: 'Béurs' }, bram.version));
+    await expectCountsAgree(db);
+    const bramNow = await db.transaction().execute((trx) => updatePerson(trx, editor, bram.id, { leadSource: 'Website' }, bramWithSource.version));
     await expectCountsAgree(db);
 
     const contacting = await leadStatusId(db, 'Contact opnemen');
@@ -89,7 +131,7 @@ describe.each(testEngines)('person counts table on %s', (engine) => {
     await db.transaction().execute((trx) => updateCompany(trx, editor, lead.id, { categoryId: opportunity }, leadNow.version));
     await expectCountsAgree(db);
 
-    await db.transaction().execute((trx) => deletePerson(trx, editor, bram.id, bram.version));
+    await db.transaction().execute((trx) => deletePerson(trx, editor, bram.id, bramNow.version));
     await expectCountsAgree(db);
     await db.transaction().execute((trx) => restorePerson(trx, editor, bram.id));
     await expectCountsAgree(db);
@@ -98,6 +140,16 @@ describe.each(testEngines)('person counts table on %s', (engine) => {
     await db.transaction().execute((trx) => deleteCompany(trx, editor, customer.id, customerNow.version));
     await expectCountsAgree(db);
     await db.transaction().execute((trx) => restoreCompany(trx, editor, customer.id));
+    await expectCountsAgree(db);
+
+    // Two persons trading status and status date in one statement leave the number of persons
+    // per status as it was, but not the sum of the dates.
+    const [first, second] = await db.selectFrom('persons').select(['id', 'lead_status_id']).where('company_id', '=', lead.id).where('owner_id', 'is', null).orderBy('id').limit(2).execute();
+    await sql`
+      update persons set
+        lead_status_id = case id when ${first!.id} then cast(${second!.lead_status_id} as integer) else cast(${first!.lead_status_id} as integer) end,
+        lead_status_changed_at = case id when ${first!.id} then timestamptz '2026-01-02 10:00:00+00' else timestamptz '2025-11-03 08:30:00+00' end
+      where id in (${first!.id}, ${second!.id})`.execute(db);
     await expectCountsAgree(db);
 
     await compactPersonCounts(db);

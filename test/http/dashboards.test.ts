@@ -261,6 +261,23 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
       }
     });
 
+    it('gives the same lead source groups and averages from the counts as from reading every person', async () => {
+      // A line on a field the counts do not keep makes the tile read the persons themselves.
+      const everyPerson = [[...leads, { field: 'lastName', operator: 'isNotEmpty', values: [] }]];
+      for (const fields of [
+        { type: 'bar', by: 'leadSource' },
+        { type: 'bar', by: 'leadStatus', measure: 'avgDaysInStatus' },
+        { type: 'bigNumber', measure: 'avgDaysInStatus' },
+      ]) {
+        const counted = await tileData({ tile: tile(fields) });
+        const read = await tileData({ tile: tile({ ...fields, criteria: everyPerson }) });
+        const values = (data: { value?: number; groups?: Array<{ key: { label: string | null }; value: number }> }) =>
+          data.groups?.map((group) => `${group.key.label}:${group.value}`) ?? [String(data.value)];
+        expect(values(counted), JSON.stringify(fields)).toEqual(values(read));
+        expect(values(counted).length).toBeGreaterThan(0);
+      }
+    });
+
     it('counts groups by owner with the dashboard owner filter', async () => {
       const data = await tileData({ tile: tile({ type: 'column', by: 'owner' }), ownerId: 'currentUser' });
       expect(data.groups).toHaveLength(1);
@@ -319,15 +336,20 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
   });
 
   describe('time in status', () => {
-    it('averages days in status per status as computed from the persons', async () => {
+    it('averages the exact time in status per status as computed from the persons', async () => {
       const data = await tileData({ tile: tile({ type: 'bar', by: 'leadStatus', measure: 'avgDaysInStatus' }) });
+      // The time in status starts at each lead's newest history record.
       const rows = await sql<{ lead_status_id: number; lead_status_changed_at: Date }>`
-        select p.lead_status_id, p.lead_status_changed_at from persons p join companies c on c.id = p.company_id
+        select p.lead_status_id, last_change.changed_at as lead_status_changed_at
+        from persons p join companies c on c.id = p.company_id
         join categories cat on cat.id = c.category_id
-        where cat.category_group = 'potentialCustomer' and p.deleted_at is null and p.lead_status_changed_at is not null`.execute(testApp.database.db);
+        join lateral (
+          select h.changed_at from lead_status_changes h where h.person_id = p.id order by h.changed_at desc, h.id desc limit 1
+        ) as last_change on true
+        where cat.category_group = 'potentialCustomer' and p.deleted_at is null`.execute(testApp.database.db);
       const expected = new Map<number, number[]>();
       for (const row of rows.rows) {
-        const days = Math.floor((NOW.getTime() - new Date(row.lead_status_changed_at).getTime()) / DAY_MS);
+        const days = (NOW.getTime() - new Date(row.lead_status_changed_at).getTime()) / DAY_MS;
         expected.set(row.lead_status_id, [...(expected.get(row.lead_status_id) ?? []), days]);
       }
       for (const group of data.groups) {
@@ -335,9 +357,10 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
         expect(group.value, group.key.label).toBeCloseTo(days.reduce((sum, value) => sum + value, 0) / days.length, 1);
         const listed = await personsMatching(group.criteria);
         expect(listed.total).toBe(days.length);
-        expect(listed.items.map((item) => item.daysInStatus).sort()).toEqual([...days].sort());
+        // The list shows whole days.
+        expect(listed.items.map((item) => item.daysInStatus).sort()).toEqual(days.map(Math.floor).sort());
       }
-      expect(data.groups.map((group: { value: number }) => group.value)).toEqual([0, 0, 83, 9]);
+      expect(data.groups.map((group: { value: number }) => group.value)).toEqual([0, 0, 83.5, 9.5]);
     });
 
     it('gives the maximum and minimum days of all leads', async () => {
@@ -370,6 +393,53 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
       expect(data.conversions).toEqual([0.6667, 0.5, 3]);
       for (const step of data.steps) {
         expect((await personsMatching(step.criteria)).total, step.key.name).toBe(step.reached);
+      }
+    });
+
+    it('converts from one status to another as computed from the history rows', async () => {
+      const open = statusNamed('Open');
+      const steps = [open, statusNamed('Contact opnemen')];
+      const data = await tileData({ tile: tile({ type: 'conversion', steps, period: { field: 'leadStatusChangedAt', range: 'thisQuarter' } }) });
+      const history = await sql<{ person_id: number; to_status_id: number; changed_at: Date }>`
+        select h.person_id, h.to_status_id, h.changed_at from lead_status_changes h
+        join persons p on p.id = h.person_id join companies c on c.id = p.company_id join categories cat on cat.id = c.category_id
+        where cat.category_group = 'potentialCustomer' and p.deleted_at is null`.execute(testApp.database.db);
+      const reachedInQuarter = (statusName: string) =>
+        new Set(
+          history.rows
+            .filter((row) => row.to_status_id === statusNamed(statusName))
+            .filter((row) => new Date(row.changed_at) >= QUARTER.start && new Date(row.changed_at) < QUARTER.end)
+            .map((row) => row.person_id),
+        );
+      const opened = reachedInQuarter('Open');
+      const contacted = [...reachedInQuarter('Contact opnemen')].filter((id) => opened.has(id));
+
+      expect([data.from.key.name, data.to.key.name]).toEqual(['Open', 'Contact opnemen']);
+      expect([data.from.reached, data.to.reached]).toEqual([opened.size, contacted.length]);
+      // Aalders, Bakker and Claes became Open this quarter; Claes has not been contacted.
+      expect([data.from.reached, data.to.reached, data.rate]).toEqual([3, 2, 0.6667]);
+      expect((await personsMatching(data.from.criteria)).total).toBe(data.from.reached);
+      const converted = await personsMatching(data.to.criteria);
+      expect(converted.items.map((item) => item.id).sort()).toEqual([person.Aalders, person.Bakker].sort());
+
+      // Dijk was disqualified this quarter but became Open before it, so he is not converted.
+      const disqualified = await tileData({
+        tile: tile({ type: 'conversion', steps: [open, statusNamed('Gediskwalificeerd')], period: { field: 'leadStatusChangedAt', range: 'thisQuarter' } }),
+      });
+      expect([disqualified.from.reached, disqualified.to.reached, disqualified.rate]).toEqual([3, 0, 0]);
+    });
+
+    it('asks a conversion tile for two different lead statuses of persons', async () => {
+      const open = statusNamed('Open');
+      for (const [fields, path] of [
+        [{ steps: undefined }, '/tile/steps'],
+        [{ steps: [open, open] }, '/tile/steps'],
+        [{ steps: [open] }, '/tile/steps'],
+        [{ steps: [open, statusNamed('Gekwalificeerd')], entity: 'company', criteria: [] }, '/tile/entity'],
+      ] as const) {
+        const response = await admin.post('/api/dashboards/tile-data', { tile: tile({ type: 'conversion', ...fields }) });
+        expect(response.statusCode, JSON.stringify(fields)).toBe(400);
+        expect(response.json().fields.map((field: { field: string }) => field.field)).toContain(path);
       }
     });
 
