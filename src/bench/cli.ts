@@ -39,6 +39,8 @@ Options:
   --import-rows N   data rows of the measured import (default ${DEFAULT_IMPORT_ROWS.toLocaleString('en')}; 0 skips it)
   --server-url URL  PostgreSQL server on which the benchmark creates and drops the database
                     trechter_bench (default ${DEFAULT_SERVER_URL})
+  --cases TEXT      measure only the cases whose name contains TEXT (no import unless
+                    --import-rows is given), for looking at a few cases again
   -h, --help        show this help
 
 The embedded engine's data set is kept in ./data-bench/pglite-N and reused by later runs; each
@@ -52,6 +54,8 @@ interface BenchOptions {
   runs: number;
   importRows: number;
   serverUrl: string;
+  /** Text that the names of the measured cases contain; null measures every case. */
+  cases: string | null;
 }
 
 function parseOptions(argv: string[]): BenchOptions | 'help' {
@@ -66,6 +70,7 @@ function parseOptions(argv: string[]): BenchOptions | 'help' {
         runs: { type: 'string' },
         'import-rows': { type: 'string' },
         'server-url': { type: 'string', default: DEFAULT_SERVER_URL },
+        cases: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -82,8 +87,14 @@ function parseOptions(argv: string[]): BenchOptions | 'help' {
     persons: wholeNumber(values.persons, '--persons', values.quick ? QUICK_PERSONS : DEFAULT_PERSONS, 1),
     engines: selected,
     runs: wholeNumber(values.runs, '--runs', DEFAULT_RUNS, 1),
-    importRows: wholeNumber(values['import-rows'], '--import-rows', values.quick ? QUICK_IMPORT_ROWS : DEFAULT_IMPORT_ROWS, 0),
+    importRows: wholeNumber(
+      values['import-rows'],
+      '--import-rows',
+      values.cases !== undefined ? 0 : values.quick ? QUICK_IMPORT_ROWS : DEFAULT_IMPORT_ROWS,
+      0,
+    ),
     serverUrl: values['server-url'],
+    cases: values.cases ?? null,
   };
 }
 
@@ -116,7 +127,9 @@ async function main(argv: string[]): Promise<number> {
     try {
       lines.push(...(await describeDatabase(database)));
       process.stderr.write(`${engine}: measuring\n`);
-      const cases = await runApiCases(database, await buildApiCases(database.db), options.runs);
+      const selectedCases = (await buildApiCases(database.db)).filter((item) => options.cases === null || item.name.includes(options.cases));
+      if (selectedCases.length === 0) throw new UsageError(`no case name contains "${options.cases}"`);
+      const cases = await runApiCases(database, selectedCases, options.runs);
 
       let imported = null;
       if (options.importRows > 0) {
