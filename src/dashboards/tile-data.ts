@@ -6,7 +6,7 @@ import { listPersons } from '../persons/person-list.js';
 import { toPerson } from '../persons/person.js';
 import { type Period, type Tile, MAX_LIST_ROWS, catalogueOf, checkPeriod, checkTile } from './tile.js';
 import { type OwnerFilter, type TileContext, measureRecords, periodLine, previousPeriodLine, tileBaseCriteria, withLines } from './tile-criteria.js';
-import { type Funnel, computeFunnel } from './tile-funnel.js';
+import { type Conversion, type Funnel, computeConversion, computeFunnel } from './tile-funnel.js';
 import { type TileGroup, computeGroups } from './tile-groups.js';
 import { type LineBucket, computeLine } from './tile-line.js';
 
@@ -32,9 +32,10 @@ export type TileData =
   | { type: 'pie' | 'bar' | 'column'; groups: TileGroup[] }
   | { type: 'line'; buckets: LineBucket[] }
   | { type: 'list'; total: number; rows: TileListRow[]; criteria: CriteriaSets }
-  | ({ type: 'funnel' } & Funnel);
+  | ({ type: 'funnel' } & Funnel)
+  | ({ type: 'conversion' } & Conversion);
 
-/** Checks the request and computes the numbers, groups, buckets, rows or steps of its tile. */
+/** Checks the request and computes the numbers, groups, buckets, rows, steps or conversion of its tile. */
 export async function computeTileData(db: Executor, context: TileContext, request: TileDataRequest): Promise<TileData> {
   const { tile } = request;
   const errors = new ValidationErrors();
@@ -66,6 +67,8 @@ export async function computeTileData(db: Executor, context: TileContext, reques
       return { type: 'list', ...(await listRows(db, context, tile, inPeriod)), criteria: inPeriod };
     case 'funnel':
       return { type: 'funnel', ...(await computeFunnel(db, context, tile, criteria, period)) };
+    case 'conversion':
+      return { type: 'conversion', ...(await computeConversion(db, context, tile, criteria, period)) };
   }
 }
 

@@ -56,8 +56,35 @@ export async function computeFunnel(db: Executor, context: TileContext, tile: Ti
   return { steps, conversions };
 }
 
+export interface Conversion {
+  from: FunnelStep;
+  /** The persons of `from` that also reached the second status in the period. */
+  to: FunnelStep;
+  /** to.reached divided by from.reached; null when from has none. */
+  rate: number | null;
+}
+
 /**
- * Loads the lead statuses of a funnel: the tile's steps when it names them, otherwise the statuses that
+ * Computes the conversion from one lead status to another: the persons that reached the first in
+ * the period, and of those the persons that reached the second in the period too. Without a period,
+ * every change counts. Both numbers come with the criteria that list exactly their persons.
+ */
+export async function computeConversion(db: Executor, context: TileContext, tile: Tile, criteria: CriteriaSets, period: Period | null): Promise<Conversion> {
+  const statuses = await funnelStatuses(db, context, tile);
+  const values = period === null ? [] : periodValues(period);
+  const operator = period === null ? 'isNotEmpty' : period.range;
+  const reached = (status: { id: number }): Criterion => ({ field: 'reachedLeadStatus', operator, values: [status.id, ...values] });
+
+  const [first, second] = statuses as [{ id: number; name: string }, { id: number; name: string }];
+  const fromCriteria = withLines(criteria, [reached(first)]);
+  const toCriteria = withLines(fromCriteria, [reached(second)]);
+  const from = { key: { kind: 'leadStatus', ...first }, reached: await countRecords(db, context, 'person', fromCriteria), criteria: fromCriteria } as const;
+  const to = { key: { kind: 'leadStatus', ...second }, reached: await countRecords(db, context, 'person', toCriteria), criteria: toCriteria } as const;
+  return { from, to, rate: from.reached === 0 ? null : Math.round((to.reached / from.reached) * 10_000) / 10_000 };
+}
+
+/**
+ * Loads the lead statuses of a funnel or conversion: the tile's steps when it names them, otherwise the statuses that
  * are not deleted, in list order, without Disqualified and Re-nurture unless the tile's criteria
  * ask for them with "is one of".
  */

@@ -15,7 +15,7 @@ import { AppError } from '../errors/app-error.js';
  * companies, a measure, an optional "by" field to group on and an optional period.
  */
 
-export const TILE_TYPES = ['bigNumber', 'list', 'pie', 'bar', 'column', 'line', 'funnel'] as const;
+export const TILE_TYPES = ['bigNumber', 'list', 'pie', 'bar', 'column', 'line', 'funnel', 'conversion'] as const;
 export type TileType = (typeof TILE_TYPES)[number];
 export const TILE_ENTITIES = ['person', 'company'] as const;
 export type TileEntity = (typeof TILE_ENTITIES)[number];
@@ -68,7 +68,8 @@ const tileFields = {
   steps: Type.Optional(
     Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), {
       maxItems: 50,
-      description: 'Funnel tiles: the lead status ids of its steps, in order; default all statuses in list order except Disqualified and Re-nurture',
+      description:
+        'Funnel tiles: the lead status ids of its steps, in order; default all statuses in list order except Disqualified and Re-nurture. Conversion tiles: two ids, from and to',
     }),
   ),
 };
@@ -117,6 +118,14 @@ export function checkTile(tile: Tile, path: string, errors: ValidationErrors): v
   }
   if (tile.type === 'funnel' && tile.entity !== 'person') {
     errors.add(`${path}/entity`, 'a funnel follows the lead status history of persons; use person');
+  }
+  if (tile.type === 'conversion') {
+    if (tile.entity !== 'person') errors.add(`${path}/entity`, 'a conversion follows the lead status history of persons; use person');
+    if (tile.steps === undefined) {
+      errors.add(`${path}/steps`, 'a conversion tile needs the ids of two lead statuses: from and to', 'required');
+    } else if (tile.steps.length !== 2 || tile.steps[0] === tile.steps[1]) {
+      errors.add(`${path}/steps`, `a conversion tile needs two different lead status ids, from and to; got ${tile.steps.length === 2 ? 'the same id twice' : `${tile.steps.length}`}`);
+    }
   }
   if (tile.type === 'line' && tile.period === null) {
     errors.add(`${path}/period`, 'a line tile needs a period to divide into days, weeks or months', 'required');
