@@ -129,16 +129,16 @@ function leadsDashboard(names: ListNames): Dashboard {
     updatedAt: '2026-12-01T09:00:00.000Z',
     version: 1,
     tiles: [
-      { id: 'new-leads', type: 'bigNumber', title: 'Nieuwe leads deze maand', entity: 'person', criteria: leads, measure: 'count', by: null, period: { field: 'registeredAt', range: 'thisMonth' }, layout: { x: 0, y: 0, w: 3, h: 3 } },
+      { id: 'new-leads-this-month', type: 'bigNumber', title: 'Nieuwe leads deze maand', entity: 'person', criteria: leads, measure: 'count', by: null, period: { field: 'registeredAt', range: 'thisMonth' }, layout: { x: 0, y: 0, w: 3, h: 3 } },
       { id: 'leads-by-status', type: 'column', title: 'Leads per status', entity: 'person', criteria: leads, measure: 'count', by: 'leadStatus', period: null, layout: { x: 3, y: 0, w: 5, h: 4 } },
       { id: 'qualification-funnel', type: 'funnel', title: 'Kwalificatietrechter', entity: 'person', criteria: leads, measure: 'count', by: 'leadStatus', period: { field: 'leadStatusChangedAt', range: 'thisQuarter' }, layout: { x: 8, y: 0, w: 4, h: 4 } },
       { id: 'leads-by-category', type: 'pie', title: 'Leads per categorie', entity: 'person', criteria: leads, measure: 'count', by: 'category', period: null, layout: { x: 0, y: 3, w: 3, h: 5 } },
-      { id: 'days-in-status', type: 'bar', title: 'Gemiddeld aantal dagen in status', entity: 'person', criteria: leads, measure: 'avgDaysInStatus', by: 'leadStatus', period: null, layout: { x: 3, y: 4, w: 5, h: 4 } },
-      { id: 'leads-by-source', type: 'bar', title: 'Leads per leadbron', entity: 'person', criteria: leads, measure: 'count', by: 'leadSource', period: null, layout: { x: 8, y: 4, w: 4, h: 4 } },
+      { id: 'average-days-in-status', type: 'bar', title: 'Gemiddeld aantal dagen in status', entity: 'person', criteria: leads, measure: 'avgDaysInStatus', by: 'leadStatus', period: null, layout: { x: 3, y: 4, w: 5, h: 4 } },
+      { id: 'leads-by-lead-source', type: 'bar', title: 'Leads per leadbron', entity: 'person', criteria: leads, measure: 'count', by: 'leadSource', period: null, layout: { x: 8, y: 4, w: 4, h: 4 } },
       {
-        id: 'waiting-open',
+        id: 'longest-waiting-open-leads',
         type: 'list',
-        title: 'Open leads die het langst wachten',
+        title: 'Langst wachtende open leads',
         entity: 'person',
         criteria: [[ALL_LEADS, { field: 'leadStatus', operator: 'isOneOf', values: [open?.id ?? 0] }]],
         measure: 'count',
@@ -249,7 +249,7 @@ class DashboardServer {
     const { tile } = request;
     const leads = [[ALL_LEADS]];
     switch (tile.id) {
-      case 'new-leads':
+      case 'new-leads-this-month':
         return { type: 'bigNumber', value: 37, previous: 29, criteria: [[ALL_LEADS, { field: 'registeredAt', operator: 'thisMonth', values: [] }]] };
       case 'leads-by-status':
         return {
@@ -263,7 +263,7 @@ class DashboardServer {
             { key: { value: null, label: null }, value: 3, criteria: statusCriteria(null) },
           ],
         };
-      case 'days-in-status':
+      case 'average-days-in-status':
         return {
           type: tile.type,
           groups: LEAD_STATUS_NAMES.map((name) => ({
@@ -293,7 +293,7 @@ class DashboardServer {
             criteria: this.categoryCriteria(category.nl),
           })),
         };
-      case 'leads-by-source':
+      case 'leads-by-lead-source':
         return {
           type: tile.type,
           groups: [
@@ -312,7 +312,7 @@ class DashboardServer {
             { key: { value: null, label: null }, value: 32, criteria: [[ALL_LEADS, { field: 'leadSource', operator: 'isEmpty', values: [] }]] },
           ],
         };
-      case 'waiting-open':
+      case 'longest-waiting-open-leads':
         return {
           type: 'list',
           total: 48,
@@ -413,12 +413,12 @@ test.describe('dashboards', () => {
     await expect(tile(page, 'Leads per leadbron').getByRole('button', { name: 'Geen waarde: 32' })).toBeAttached();
     await expect(tile(page, 'Kwalificatietrechter').getByRole('button', { name: 'Contact opnemen: 76' })).toBeAttached();
     await expect(tile(page, 'Kwalificatietrechter').getByText('Verkoop: 12')).toBeAttached();
-    await expect(tile(page, 'Open leads die het langst wachten').getByRole('link', { name: 'Sanne de Vries' })).toBeVisible();
-    await expect(tile(page, 'Open leads die het langst wachten')).toContainText('8 van 48');
+    await expect(tile(page, 'Langst wachtende open leads').getByRole('link', { name: 'Sanne de Vries' })).toBeVisible();
+    await expect(tile(page, 'Langst wachtende open leads')).toContainText('8 van 48');
     await expect(page.locator('.dashboard-grid canvas')).toHaveCount(5);
 
     await saveScreenshot(page, 'nl-dashboard-leads');
-    await tile(page, 'Open leads die het langst wachten').scrollIntoViewIfNeeded();
+    await tile(page, 'Langst wachtende open leads').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'nl-dashboard-leads-list');
   });
 
@@ -474,7 +474,7 @@ test.describe('dashboards', () => {
     for (const request of server.tileDataRequests) expect(request.period?.range, request.tile.id).toBe('thisMonth');
     const funnel = server.tileDataRequests.find((request) => request.tile.id === 'qualification-funnel');
     expect(funnel?.period).toEqual({ field: 'leadStatusChangedAt', range: 'thisMonth' });
-    const newLeads = server.tileDataRequests.find((request) => request.tile.id === 'new-leads');
+    const newLeads = server.tileDataRequests.find((request) => request.tile.id === 'new-leads-this-month');
     expect(newLeads?.period).toEqual({ field: 'registeredAt', range: 'thisMonth' });
     await expect(page).toHaveURL(/\/dashboards\/1\?period=thisMonth$/);
 
@@ -729,17 +729,36 @@ test.describe('dashboards', () => {
     const server = await routeDashboards(page, api);
     server.language = 'en';
     await api.setLanguage('en');
+    // A default tile whose title a user changed keeps the typed title in every language.
+    const stored = server.dashboards.get(1);
+    if (stored === undefined) throw new Error('the Leads dashboard is missing');
+    const typedTitle = 'Leads per categorie (team)';
+    server.dashboards.set(1, { ...stored, tiles: stored.tiles.map((item) => (item.id === 'leads-by-category' ? { ...item, title: typedTitle } : item)) });
 
     await page.goto('/dashboards/1');
     await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
     await expectTilesFilled(page, 7);
-    await expect(tile(page, 'Nieuwe leads deze maand').getByText('▲ 27.6%', { exact: true })).toBeVisible();
-    await expect(tile(page, 'Nieuwe leads deze maand').getByText('vs previous period (29)', { exact: true })).toBeVisible();
-    await expect(tile(page, 'Leads per status').getByRole('button', { name: 'No lead status: 3' })).toBeAttached();
-
+    await expect(tile(page, 'New leads this month').getByText('▲ 27.6%', { exact: true })).toBeVisible();
+    await expect(tile(page, 'New leads this month').getByText('vs previous period (29)', { exact: true })).toBeVisible();
+    await expect(tile(page, 'Leads by status').getByRole('button', { name: 'No lead status: 3' })).toBeAttached();
+    for (const title of ['Qualification funnel', 'Average days in status', 'Leads by lead source', 'Longest-waiting open leads', typedTitle]) {
+      await expect(tile(page, title), title).toBeVisible();
+    }
+    await expect(tile(page, 'Leads by category')).toHaveCount(0);
     await saveScreenshot(page, 'en-dashboard-leads');
-    const dashboard = server.dashboards.get(1);
-    const userData = [ADMIN_NAME, ...(dashboard?.tiles.map((item) => item.title) ?? []), ...WAITING_LEADS.flatMap(([name, company]) => [name, company])];
-    await expectNoDutch(page, userData);
+    await expectNoDutch(page, [ADMIN_NAME, typedTitle, ...WAITING_LEADS.flatMap(([name, company]) => [name, company])]);
+
+    await page.getByRole('button', { name: 'Actions for tile Leads by status' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: 'Actions for tile Leads by status' }).getByRole('button', { name: 'Data as CSV' }).click();
+    expect((await downloading).suggestedFilename()).toBe('Leads by status.csv');
+
+    await page.getByRole('button', { name: 'Actions for tile Qualification funnel' }).click();
+    await page.getByRole('dialog', { name: 'Actions for tile Qualification funnel' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove tile?' });
+    await expect(confirm).toContainText('Tile "Qualification funnel" will be removed from the dashboard.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    expect(server.patches).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { NameDialog } from './NameDialog';
 import { TileCard } from './TileCard';
 import { TileDialog } from './TileDialog';
 import { placeNewTile, settleTiles } from './tileLayout';
+import { tileTitle } from './tileTitle';
 
 /** Choices of the dashboard-wide period; "perTile" keeps each tile's own period. */
 const PERIOD_CHOICES = ['perTile', 'today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'yearToDate', 'last30Days'] as const;
@@ -239,7 +240,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
       <ConfirmDialog
         open={removing !== null}
         title={t('dashboards.removeTileTitle')}
-        text={t('dashboards.removeTileText', { title: removing?.title ?? '' })}
+        text={t('dashboards.removeTileText', { title: removing === null ? '' : tileTitle(t, removing) })}
         confirmLabel={t('common.delete')}
         danger
         busy={save.isPending}

@@ -13,6 +13,7 @@ import { TileBody, bigNumberComparison } from './TileBody';
 import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
 import { drillDownUrl, formatValue, periodLabel } from './tileFormat';
 import { moveTile, type LayoutChange } from './tileLayout';
+import { tileTitle } from './tileTitle';
 
 interface TileCardProps {
   tile: Tile;
@@ -55,6 +56,7 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   const onChart = useCallback((instance: ECharts | null) => {
     chart.current = instance;
   }, []);
+  const title = tileTitle(t, tile);
   const titleId = `tile-title-${tile.id}`;
   const effectivePeriod = request.period ?? tile.period;
 
@@ -72,18 +74,18 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
     let url: string;
     if (data.data.type === 'bigNumber') {
       const comparison = bigNumberComparison(t, language, tile, data.data);
-      url = bigNumberPng(tile.title, formatValue(data.data.value, language), comparison === null ? '' : `${comparison.change} ${comparison.text}`);
+      url = bigNumberPng(title, formatValue(data.data.value, language), comparison === null ? '' : `${comparison.change} ${comparison.text}`);
     } else if (chart.current !== null) {
       url = chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
     } else {
       return;
     }
-    downloadUrl(fileNameOf(tile.title, 'png'), url);
+    downloadUrl(fileNameOf(title, 'png'), url);
   }
 
   function exportCsv() {
     if (data.data === undefined) return;
-    downloadText(fileNameOf(tile.title, 'csv'), tileCsv(t, language, tile, data.data), 'text/csv');
+    downloadText(fileNameOf(title, 'csv'), tileCsv(t, language, tile, data.data), 'text/csv');
   }
 
   let body;
@@ -117,14 +119,14 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
     <section className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}`} style={style} aria-labelledby={titleId}>
       <header className="tile-header">
         <div className="tile-heading">
-          <h2 id={titleId} className="tile-title" title={tile.title}>
-            {tile.title}
+          <h2 id={titleId} className="tile-title" title={title}>
+            {title}
           </h2>
           {effectivePeriod === null ? null : <p className="tile-period">{periodLabel(t, effectivePeriod)}</p>}
         </div>
         {data.isFetching && !data.isPending ? <span className="spinner tile-refreshing" aria-hidden="true" /> : null}
         <TileMenu
-          title={tile.title}
+          title={title}
           editable={editable}
           hasData={data.data !== undefined}
           onEdit={onEdit}
@@ -135,7 +137,7 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
         />
       </header>
       <div className="tile-body">{body}</div>
-      {arranging ? <ArrangeControls tile={tile} busy={busy} onLayout={onLayout} /> : null}
+      {arranging ? <ArrangeControls tile={tile} title={title} busy={busy} onLayout={onLayout} /> : null}
     </section>
   );
 }
@@ -228,7 +230,7 @@ const LAYOUT_CHANGES: Array<{ change: LayoutChange; icon: string }> = [
   { change: 'taller', icon: '+' },
 ];
 
-function ArrangeControls({ tile, busy, onLayout }: { tile: Tile; busy: boolean; onLayout: (layout: TileLayout) => void }) {
+function ArrangeControls({ tile, title, busy, onLayout }: { tile: Tile; title: string; busy: boolean; onLayout: (layout: TileLayout) => void }) {
   const { t } = useTranslation();
   const groups: Array<{ caption: string; changes: typeof LAYOUT_CHANGES }> = [
     { caption: t('dashboards.arrange.move'), changes: LAYOUT_CHANGES.slice(0, 4) },
@@ -237,13 +239,13 @@ function ArrangeControls({ tile, busy, onLayout }: { tile: Tile; busy: boolean; 
   ];
 
   return (
-    <div className="tile-arrange" role="group" aria-label={t('dashboards.arrange.label', { title: tile.title })}>
+    <div className="tile-arrange" role="group" aria-label={t('dashboards.arrange.label', { title })}>
       {groups.map((group) => (
         <div key={group.caption} className="tile-arrange-group">
           <span className="tile-arrange-caption">{group.caption}</span>
           {group.changes.map(({ change, icon }) => {
             const next = moveTile(tile.layout, change);
-            const label = t(`dashboards.arrange.${change}`, { title: tile.title });
+            const label = t(`dashboards.arrange.${change}`, { title });
             return (
               <button
                 key={change}
