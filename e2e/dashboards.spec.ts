@@ -159,6 +159,10 @@ class DashboardServer {
   language: Language = 'nl';
   /** Tile ids whose data requests fail with a server error, and how many times more. */
   readonly failures = new Map<string, number>();
+  /** Field problems that the next saves of a dashboard are rejected with, one list per save. */
+  readonly rejectedSaves: FieldProblem[][] = [];
+  /** Tile ids whose data requests are rejected, with the field problems of the rejection. */
+  readonly rejectedTileData = new Map<string, FieldProblem[]>();
   private nextId = 100;
 
   constructor(private readonly names: ListNames) {
@@ -197,6 +201,8 @@ class DashboardServer {
     if (url.pathname === '/api/dashboards/tile-data' && method === 'POST') {
       const body = request.postDataJSON() as TileDataRequest;
       this.tileDataRequests.push(body);
+      const rejection = this.rejectedTileData.get(body.tile.id);
+      if (rejection !== undefined) return problem(route, 400, 'VALIDATION_FAILED', 'the tile has invalid criteria', rejection);
       const failures = this.failures.get(body.tile.id) ?? 0;
       if (failures > 0) {
         this.failures.set(body.tile.id, failures - 1);
@@ -221,6 +227,8 @@ class DashboardServer {
     if (method === 'PATCH') {
       const body = request.postDataJSON() as { name?: string; tiles?: Tile[]; shared?: boolean; version: number };
       this.patches.push(body);
+      const rejection = this.rejectedSaves.shift();
+      if (rejection !== undefined) return problem(route, 400, 'VALIDATION_FAILED', 'the dashboard has invalid tiles', rejection);
       if (body.version !== dashboard.version) return problem(route, 409, 'VERSION_CONFLICT', `dashboard ${id} has version ${dashboard.version}`);
       const { version: _version, ...changes } = body;
       const updated = { ...dashboard, ...changes, version: dashboard.version + 1, updatedAt: new Date().toISOString() };
@@ -352,8 +360,15 @@ function genericTileData(tile: Tile, criteria: Criteria): unknown {
   return { type: tile.type, groups: [{ key: { value: null, label: null }, value: 4, criteria }] };
 }
 
-async function problem(route: Route, status: number, code: string, detail: string): Promise<void> {
-  await route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: code, status, code, detail }) });
+interface FieldProblem {
+  field: string;
+  message: string;
+  code: string;
+}
+
+async function problem(route: Route, status: number, code: string, detail: string, fields?: FieldProblem[]): Promise<void> {
+  const body = { type: 'about:blank', title: code, status, code, detail, ...(fields === undefined ? {} : { fields }) };
+  await route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify(body) });
 }
 
 async function routeDashboards(page: Page, api: TrechterApi): Promise<DashboardServer> {
@@ -594,6 +609,76 @@ test.describe('dashboards', () => {
     await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Leads (team)' })).toBeVisible();
     await expect(page.getByText('Iemand anders heeft dit dashboard intussen gewijzigd')).toHaveCount(0);
+  });
+
+  test('invalid tile criteria show at the line', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const noLeadStatusChosen = { field: 'leadStatus', operator: 'isOneOf', values: [] };
+    const own = server.addDashboard({
+      name: 'Opvolging',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'all-leads', type: 'bigNumber', title: 'Alle leads', entity: 'person', criteria: [[ALL_LEADS]], measure: 'count', by: null, period: null, layout: { x: 0, y: 0, w: 3, h: 2 } },
+        { id: 'to-call', type: 'bigNumber', title: 'Te bellen', entity: 'person', criteria: [[ALL_LEADS, noLeadStatusChosen]], measure: 'count', by: null, period: null, layout: { x: 3, y: 0, w: 3, h: 2 } },
+      ],
+    });
+    // The second line of the edited tile (index 1) is invalid; the problem of the other tile must not show in its dialog.
+    server.rejectedSaves.push([
+      { field: '/tiles/1/criteria/0/1/values', message: 'operator "isOneOf" needs at least one value', code: 'invalid' },
+      { field: '/tiles/0/criteria/0/0/operator', message: 'operator "between" does not apply to categoryGroup', code: 'invalid' },
+    ]);
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expectTilesFilled(page, 2);
+    await page.getByRole('button', { name: 'Acties voor tegel Te bellen' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Te bellen' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+
+    await expect(editing.getByRole('group', { name: 'Regel 2' }).getByText('Kies ten minste één waarde.')).toBeVisible();
+    await expect(editing.getByRole('group', { name: 'Regel 1' }).locator('.find-line-error')).toHaveCount(0);
+    await expect(editing.getByText('Kies een voorwaarde die bij dit veld past.')).toHaveCount(0);
+    await expect(editing.getByRole('alert')).toContainText('Niet alle gegevens zijn geldig');
+    await editing.getByRole('group', { name: 'Regel 2' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'nl-dashboard-tile-invalid-criteria');
+
+    // Removing the invalid line clears its message, and the next save succeeds and closes the dialog.
+    await editing.getByRole('group', { name: 'Regel 2' }).getByRole('button', { name: 'Regel 2 verwijderen' }).click();
+    await expect(editing.getByText('Kies ten minste één waarde.')).toHaveCount(0);
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(editing).toBeHidden();
+    const saved = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(saved.version).toBe(1);
+    expect(saved.tiles[1]?.criteria).toEqual([[ALL_LEADS]]);
+  });
+
+  test('invalid tile data criteria show at the line', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const lastDays = { field: 'registeredAt', operator: 'lastNDays', values: [0] };
+    const own = server.addDashboard({
+      name: 'Instroom',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'recent', type: 'bigNumber', title: 'Recente leads', entity: 'person', criteria: [[ALL_LEADS, lastDays]], measure: 'count', by: null, period: null, layout: { x: 0, y: 0, w: 4, h: 2 } },
+      ],
+    });
+    server.rejectedTileData.set('recent', [{ field: '/tile/criteria/0/1/values/0', message: 'must be a whole number of days from 1 to 36600, got 0', code: 'invalid' }]);
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expect(tile(page, 'Recente leads').getByRole('alert')).toContainText('Niet alle gegevens zijn geldig');
+    await page.getByRole('button', { name: 'Acties voor tegel Recente leads' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Recente leads' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+
+    const line = editing.getByRole('group', { name: 'Regel 2' });
+    await expect(line.getByText('Vul een heel aantal dagen in, van 1 tot en met 36.600.')).toBeVisible();
+    await expect(line.getByLabel('Aantal dagen')).toHaveAttribute('aria-invalid', 'true');
+    await line.getByLabel('Aantal dagen').fill('30');
+    await expect(line.getByText('Vul een heel aantal dagen in', { exact: false })).toHaveCount(0);
   });
 
   test('tile data downloads as CSV', async ({ page, api }) => {

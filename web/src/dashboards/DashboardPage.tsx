@@ -14,7 +14,7 @@ import { useToast } from '../ui/toast';
 import { dashboardKeys, dashboards, type Dashboard, type OwnerFilter, type Period, type Tile, type TileLayout } from './dashboardApi';
 import { NameDialog } from './NameDialog';
 import { TileCard } from './TileCard';
-import { TileDialog } from './TileDialog';
+import { TileDialog, type TileCriteriaError } from './TileDialog';
 import { placeNewTile, settleTiles } from './tileLayout';
 import { tileTitle } from './tileTitle';
 
@@ -69,7 +69,10 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
   const { searchParams } = useLocation();
   const { periodChoice, ownerChoice } = filtersOf(searchParams);
   const [arranging, setArranging] = useState(false);
-  const [tileDialog, setTileDialog] = useState<{ tile: Tile | null } | null>(null);
+  /** The tile being added (null) or changed, and the error of its data request, if any. */
+  const [tileDialog, setTileDialog] = useState<{ tile: Tile | null; dataError: unknown } | null>(null);
+  /** Id of the tile the dialog last saved, to find its criteria in a failed save. */
+  const [submittedTileId, setSubmittedTileId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Tile | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -121,6 +124,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
   }
 
   function submitTile(submitted: Omit<Tile, 'layout'> & { layout?: TileLayout }) {
+    setSubmittedTileId(submitted.id);
     const exists = current.tiles.some((tile) => tile.id === submitted.id);
     const tile: Tile = { ...submitted, layout: submitted.layout ?? placeNewTile(current.tiles, submitted.type) };
     let tiles: Tile[];
@@ -130,6 +134,22 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
       setTileDialog(null);
       toast(exists ? t('dashboards.tileSaved') : t('dashboards.tileAdded'));
     });
+  }
+
+  /**
+   * Returns the failed request whose problems with the dialog's criteria show at the lines: the
+   * failed save of the dashboard, else the failed data request of the tile being changed.
+   */
+  function tileCriteriaError(): TileCriteriaError | null {
+    if (tileDialog === null) return null;
+    const sentTiles = save.isError ? save.variables?.tiles : undefined;
+    const index = sentTiles?.findIndex((item) => item.id === submittedTileId) ?? -1;
+    const sent = sentTiles?.[index];
+    if (sent !== undefined) return { error: save.error, criteria: sent.criteria, path: `/tiles/${index}/criteria` };
+    if (tileDialog.tile !== null && tileDialog.dataError !== null) {
+      return { error: tileDialog.dataError, criteria: tileDialog.tile.criteria, path: '/tile/criteria' };
+    }
+    return null;
   }
 
   function reload() {
@@ -150,7 +170,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
         </div>
         {current.editable ? (
           <div className="card-actions">
-            <button type="button" className="button button-secondary" onClick={() => setTileDialog({ tile: null })} disabled={save.isPending}>
+            <button type="button" className="button button-secondary" onClick={() => setTileDialog({ tile: null, dataError: null })} disabled={save.isPending}>
               <span className="icon icon-plus" aria-hidden="true" />
               {t('dashboards.addTile')}
             </button>
@@ -196,7 +216,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
             title={t('dashboards.noTilesTitle')}
             action={
               current.editable ? (
-                <button type="button" className="button button-primary" onClick={() => setTileDialog({ tile: null })}>
+                <button type="button" className="button button-primary" onClick={() => setTileDialog({ tile: null, dataError: null })}>
                   <span className="icon icon-plus" aria-hidden="true" />
                   {t('dashboards.addTile')}
                 </button>
@@ -217,7 +237,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
               editable={current.editable}
               arranging={arranging && current.editable}
               busy={save.isPending}
-              onEdit={() => setTileDialog({ tile })}
+              onEdit={(dataError) => setTileDialog({ tile, dataError })}
               onRemove={() => setRemoving(tile)}
               onLayout={(layout) => changeLayout(tile, layout)}
             />
@@ -231,6 +251,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
         language={language}
         busy={save.isPending}
         error={save.error}
+        criteriaError={tileCriteriaError()}
         onSubmit={submitTile}
         onClose={() => {
           if (!conflict) save.reset();

@@ -24,7 +24,8 @@ interface TileCardProps {
   /** Shows the buttons that move and resize the tile. */
   arranging: boolean;
   busy: boolean;
-  onEdit: () => void;
+  /** Opens the tile dialog, with the error of the tile's data request or null. */
+  onEdit: (dataError: unknown) => void;
   onRemove: () => void;
   onLayout: (layout: TileLayout) => void;
 }
@@ -129,7 +130,7 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
           title={title}
           editable={editable}
           hasData={data.data !== undefined}
-          onEdit={onEdit}
+          onEdit={() => onEdit(data.error)}
           onRemove={onRemove}
           onPng={exportPng}
           onCsv={exportCsv}
