@@ -594,6 +594,66 @@ test.describe('dashboards', () => {
     expect(edited.tiles[0]).toMatchObject({ title: 'Leads per groep', by: 'categoryGroup', period: { field: 'registeredAt', range: 'thisQuarter' }, layout: { x: 1, y: 1, w: 7, h: 5 } });
   });
 
+  test('tiles can be arranged by dragging', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const own = server.addDashboard({
+      name: 'Mijn overzicht',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'customers', type: 'bigNumber', title: 'Nieuwe klanten', entity: 'person', criteria: [[ALL_LEADS]], measure: 'count', by: null, period: null, layout: { x: 0, y: 0, w: 3, h: 2 } },
+        { id: 'by-group', type: 'column', title: 'Leads per groep', entity: 'person', criteria: [], measure: 'count', by: 'categoryGroup', period: null, layout: { x: 3, y: 0, w: 6, h: 4 } },
+      ],
+    });
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expectTilesFilled(page, 2);
+    await expect(page.getByRole('button', { name: 'Nieuwe klanten verslepen' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Indeling wijzigen' }).click();
+    const handle = page.getByRole('button', { name: 'Nieuwe klanten verslepen' });
+    await expect(handle).toHaveAttribute('title', 'Nieuwe klanten verslepen');
+    const columnWidth = await page.locator('.dashboard-grid').evaluate((grid) => (grid.clientWidth + Number.parseFloat(getComputedStyle(grid).columnGap)) / 12);
+
+    /** Drags the tile by its handle over a number of grid columns, in small mouse steps. */
+    async function dragColumns(columns: number, screenshot?: string): Promise<void> {
+      const box = await handle.boundingBox();
+      if (box === null) throw new Error('the drag handle of Nieuwe klanten is not visible');
+      const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(start.x + columns * columnWidth, start.y + 3, { steps: 12 });
+      await expect(page.locator('.tile-drop-target')).toBeVisible();
+      if (screenshot !== undefined) await saveScreenshot(page, screenshot);
+      await page.mouse.up();
+      await expect(page.locator('.tile-drop-target')).toHaveCount(0);
+    }
+
+    // Dragged to free cells at the right edge, only the dragged tile moves.
+    await dragColumns(9, 'nl-dashboard-drag');
+    await expect.poll(() => server.patches.length).toBe(1);
+    const first = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(first.version).toBe(1);
+    expect(first.tiles.map((item) => item.id)).toEqual(['customers', 'by-group']);
+    expect(first.tiles[0]?.layout).toEqual({ x: 9, y: 0, w: 3, h: 2 });
+    expect(first.tiles[1]?.layout).toEqual({ x: 3, y: 0, w: 6, h: 4 });
+
+    // Dragged onto the other tile, the dragged tile takes its place and the other moves down below it.
+    await expect(handle).toBeEnabled();
+    await dragColumns(-6);
+    await expect.poll(() => server.patches.length).toBe(2);
+    const second = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(second.version).toBe(2);
+    expect(second.tiles[0]?.layout).toEqual({ x: 3, y: 0, w: 3, h: 2 });
+    expect(second.tiles[1]?.layout).toEqual({ x: 3, y: 2, w: 6, h: 4 });
+    await saveScreenshot(page, 'nl-dashboard-dragged');
+
+    // A press on the handle without moving changes nothing.
+    await handle.click();
+    await expect(handle).toBeEnabled();
+    expect(server.patches).toHaveLength(2);
+  });
+
   test('save conflict offers the latest version', async ({ page, api }) => {
     const server = await routeDashboards(page, api);
 
@@ -624,7 +684,7 @@ test.describe('dashboards', () => {
         { id: 'to-call', type: 'bigNumber', title: 'Te bellen', entity: 'person', criteria: [[ALL_LEADS, noLeadStatusChosen]], measure: 'count', by: null, period: null, layout: { x: 3, y: 0, w: 3, h: 2 } },
       ],
     });
-    // The second line of the edited tile (index 1) is invalid; the problem of the other tile must not show in its dialog.
+    // The second line of the edited tile (index 1) is invalid. The problem of the other tile must not show in this dialog.
     server.rejectedSaves.push([
       { field: '/tiles/1/criteria/0/1/values', message: 'operator "isOneOf" needs at least one value', code: 'invalid' },
       { field: '/tiles/0/criteria/0/0/operator', message: 'operator "between" does not apply to categoryGroup', code: 'invalid' },

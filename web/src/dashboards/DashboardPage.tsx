@@ -13,8 +13,8 @@ import { Popover } from '../ui/Popover';
 import { useToast } from '../ui/toast';
 import { dashboardKeys, dashboards, type Dashboard, type OwnerFilter, type Period, type Tile, type TileLayout } from './dashboardApi';
 import { NameDialog } from './NameDialog';
-import { TileCard } from './TileCard';
 import { TileDialog, type TileCriteriaError } from './TileDialog';
+import { TileGrid } from './TileGrid';
 import { placeNewTile, settleTiles } from './tileLayout';
 import { tileTitle } from './tileTitle';
 
@@ -227,22 +227,17 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
           </EmptyState>
         </div>
       ) : (
-        <div className="dashboard-grid">
-          {current.tiles.map((tile) => (
-            <TileCard
-              key={tile.id}
-              tile={tile}
-              period={period}
-              ownerId={ownerId}
-              editable={current.editable}
-              arranging={arranging && current.editable}
-              busy={save.isPending}
-              onEdit={(dataError) => setTileDialog({ tile, dataError })}
-              onRemove={() => setRemoving(tile)}
-              onLayout={(layout) => changeLayout(tile, layout)}
-            />
-          ))}
-        </div>
+        <TileGrid
+          tiles={current.tiles}
+          period={period}
+          ownerId={ownerId}
+          editable={current.editable}
+          arranging={arranging && current.editable}
+          busy={save.isPending}
+          onEdit={(tile, dataError) => setTileDialog({ tile, dataError })}
+          onRemove={setRemoving}
+          onLayout={changeLayout}
+        />
       )}
 
       <TileDialog

@@ -1,3 +1,4 @@
+import { useDraggable } from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ECharts } from 'echarts/core';
 import { useCallback, useRef, useState, type CSSProperties } from 'react';
@@ -12,7 +13,7 @@ import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, ty
 import { TileBody, bigNumberComparison } from './TileBody';
 import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
 import { drillDownUrl, formatValue, periodLabel } from './tileFormat';
-import { moveTile, type LayoutChange } from './tileLayout';
+import { gridPlacement, moveTile, type LayoutChange } from './tileLayout';
 import { tileTitle } from './tileTitle';
 
 interface TileCardProps {
@@ -21,7 +22,7 @@ interface TileCardProps {
   period: Period | null;
   ownerId: OwnerFilter;
   editable: boolean;
-  /** Shows the buttons that move and resize the tile. */
+  /** Shows the drag handle and the buttons that move and resize the tile. */
   arranging: boolean;
   busy: boolean;
   /** Opens the tile dialog, with the error of the tile's data request or null. */
@@ -61,10 +62,9 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   const titleId = `tile-title-${tile.id}`;
   const effectivePeriod = request.period ?? tile.period;
 
-  const style: CSSProperties = {
-    gridColumn: `${tile.layout.x + 1} / span ${tile.layout.w}`,
-    gridRow: `${tile.layout.y + 1} / span ${tile.layout.h}`,
-  };
+  const draggable = useDraggable({ id: tile.id, disabled: !arranging || busy });
+  const style: CSSProperties = { ...gridPlacement(tile.layout) };
+  if (draggable.transform !== null) style.transform = `translate3d(${draggable.transform.x}px, ${draggable.transform.y}px, 0)`;
 
   function open(criteria: Criterion[][]) {
     navigate(drillDownUrl(tile.entity, criteria));
@@ -117,8 +117,28 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   }
 
   return (
-    <section className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}`} style={style} aria-labelledby={titleId}>
+    <section
+      ref={draggable.setNodeRef}
+      className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}${draggable.isDragging ? ' tile-dragging' : ''}`}
+      style={style}
+      aria-labelledby={titleId}
+    >
       <header className="tile-header">
+        {arranging ? (
+          <button
+            type="button"
+            ref={draggable.setActivatorNodeRef}
+            className="icon-button tile-drag-handle"
+            aria-label={t('dashboards.arrange.dragHandle', { title })}
+            title={t('dashboards.arrange.dragHandle', { title })}
+            disabled={busy}
+            // Only the pointer listeners are attached: keyboard users move the tile with the buttons below.
+            {...draggable.listeners}
+            tabIndex={-1}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        ) : null}
         <div className="tile-heading">
           <h2 id={titleId} className="tile-title" title={title}>
             {title}
