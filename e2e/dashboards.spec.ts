@@ -613,16 +613,22 @@ test.describe('dashboards', () => {
     await page.getByRole('button', { name: 'Indeling wijzigen' }).click();
     const handle = page.getByRole('button', { name: 'Nieuwe klanten verslepen' });
     await expect(handle).toHaveAttribute('title', 'Nieuwe klanten verslepen');
-    const columnWidth = await page.locator('.dashboard-grid').evaluate((grid) => (grid.clientWidth + Number.parseFloat(getComputedStyle(grid).columnGap)) / 12);
+    const pitch = await page.locator('.dashboard-grid').evaluate((grid) => {
+      const style = getComputedStyle(grid);
+      return {
+        column: (grid.clientWidth + Number.parseFloat(style.columnGap)) / 12,
+        row: Number.parseFloat(style.gridAutoRows) + Number.parseFloat(style.rowGap),
+      };
+    });
 
-    /** Drags the tile by its handle over a number of grid columns, in small mouse steps. */
-    async function dragColumns(columns: number, screenshot?: string): Promise<void> {
-      const box = await handle.boundingBox();
-      if (box === null) throw new Error('the drag handle of Nieuwe klanten is not visible');
+    /** Drags a tile by its handle over whole grid columns and rows, in small mouse steps. */
+    async function drag(title: string, columns: number, rows: number, screenshot?: string): Promise<void> {
+      const box = await page.getByRole('button', { name: `${title} verslepen` }).boundingBox();
+      if (box === null) throw new Error(`the drag handle of ${title} is not visible`);
       const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
       await page.mouse.move(start.x, start.y);
       await page.mouse.down();
-      await page.mouse.move(start.x + columns * columnWidth, start.y + 3, { steps: 12 });
+      await page.mouse.move(start.x + columns * pitch.column, start.y + rows * pitch.row + 3, { steps: 12 });
       await expect(page.locator('.tile-drop-target')).toBeVisible();
       if (screenshot !== undefined) await saveScreenshot(page, screenshot);
       await page.mouse.up();
@@ -630,7 +636,7 @@ test.describe('dashboards', () => {
     }
 
     // Dragged to free cells at the right edge, only the dragged tile moves.
-    await dragColumns(9, 'nl-dashboard-drag');
+    await drag('Nieuwe klanten', 9, 0, 'nl-dashboard-drag');
     await expect.poll(() => server.patches.length).toBe(1);
     const first = server.patches.at(-1) as { tiles: Tile[]; version: number };
     expect(first.version).toBe(1);
@@ -640,7 +646,7 @@ test.describe('dashboards', () => {
 
     // Dragged onto the other tile, the dragged tile takes its place and the other moves down below it.
     await expect(handle).toBeEnabled();
-    await dragColumns(-6);
+    await drag('Nieuwe klanten', -6, 0);
     await expect.poll(() => server.patches.length).toBe(2);
     const second = server.patches.at(-1) as { tiles: Tile[]; version: number };
     expect(second.version).toBe(2);
@@ -648,10 +654,19 @@ test.describe('dashboards', () => {
     expect(second.tiles[1]?.layout).toEqual({ x: 3, y: 2, w: 6, h: 4 });
     await saveScreenshot(page, 'nl-dashboard-dragged');
 
+    // Dragged up two rows onto the first tile, the second tile takes its place and the first moves down below it.
+    await expect(handle).toBeEnabled();
+    await drag('Leads per groep', 0, -2);
+    await expect.poll(() => server.patches.length).toBe(3);
+    const third = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(third.version).toBe(3);
+    expect(third.tiles[1]?.layout).toEqual({ x: 3, y: 0, w: 6, h: 4 });
+    expect(third.tiles[0]?.layout).toEqual({ x: 3, y: 4, w: 3, h: 2 });
+
     // A press on the handle without moving changes nothing.
     await handle.click();
     await expect(handle).toBeEnabled();
-    expect(server.patches).toHaveLength(2);
+    expect(server.patches).toHaveLength(3);
   });
 
   test('save conflict offers the latest version', async ({ page, api }) => {
