@@ -35,6 +35,8 @@ interface Tile {
   measure: string;
   by: string | null;
   period: { field: string; range: string; days?: number } | null;
+  sort?: string;
+  limit?: number;
   layout: Layout;
 }
 
@@ -144,6 +146,8 @@ function leadsDashboard(names: ListNames): Dashboard {
         measure: 'count',
         by: null,
         period: null,
+        sort: '-daysInStatus',
+        limit: 10,
         layout: { x: 0, y: 8, w: 12, h: 5 },
       },
     ],
@@ -667,6 +671,26 @@ test.describe('dashboards', () => {
     await handle.click();
     await expect(handle).toBeEnabled();
     expect(server.patches).toHaveLength(3);
+  });
+
+  test('edited list tile keeps its sort', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+
+    await page.goto('/dashboards/1');
+    await expectTilesFilled(page, 7);
+    // The tile's menu opens below its button, so the tile goes to the top of the screen first.
+    await tile(page, 'Langst wachtende open leads').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.getByRole('button', { name: 'Acties voor tegel Langst wachtende open leads' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Langst wachtende open leads' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+    await editing.getByRole('textbox', { name: 'Titel', exact: true }).fill('Wachtende open leads');
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(editing).toBeHidden();
+
+    const saved = (server.patches.at(-1) as { tiles: Tile[] }).tiles.find((item) => item.id === 'longest-waiting-open-leads');
+    expect(saved?.title).toBe('Wachtende open leads');
+    expect(saved?.sort).toBe('-daysInStatus');
+    expect(saved?.limit).toBe(10);
   });
 
   test('save conflict offers the latest version', async ({ page, api }) => {

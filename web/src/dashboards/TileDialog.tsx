@@ -121,6 +121,7 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
         form.periodRange === ''
           ? null
           : { field: form.periodField, range: form.periodRange, ...(form.periodRange === 'lastNDays' ? { days: Number(form.days) } : {}) },
+      ...keptSettings(tile, form),
       ...(tile === null ? {} : { layout: tile.layout }),
     });
   }
@@ -261,6 +262,20 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
       </form>
     </Dialog>
   );
+}
+
+/**
+ * Returns the settings of a tile that the dialog does not edit: a list's sort and row limit and a
+ * funnel's steps. They stay while the tile keeps its type and records, and are dropped otherwise,
+ * since a sort or steps may not fit another type or entity.
+ */
+function keptSettings(tile: Tile | null, form: TileForm): Pick<Tile, 'sort' | 'limit' | 'steps'> {
+  if (tile === null || tile.type !== form.type || tile.entity !== form.entity) return {};
+  const kept: Pick<Tile, 'sort' | 'limit' | 'steps'> = {};
+  if (tile.sort !== undefined) kept.sort = tile.sort;
+  if (tile.limit !== undefined) kept.limit = tile.limit;
+  if (tile.steps !== undefined) kept.steps = tile.steps;
+  return kept;
 }
 
 type TileFormErrors = Partial<Record<'title' | 'by' | 'period' | 'days' | 'entity', 'validation.required' | 'dashboards.tile.titleTooLong' | 'dashboards.tile.lineNeedsPeriod' | 'dashboards.tile.daysInvalid' | 'dashboards.tile.funnelPersons'>>;
