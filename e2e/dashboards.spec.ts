@@ -35,6 +35,8 @@ interface Tile {
   measure: string;
   by: string | null;
   period: { field: string; range: string; days?: number } | null;
+  sort?: string;
+  limit?: number;
   layout: Layout;
 }
 
@@ -129,21 +131,23 @@ function leadsDashboard(names: ListNames): Dashboard {
     updatedAt: '2026-12-01T09:00:00.000Z',
     version: 1,
     tiles: [
-      { id: 'new-leads', type: 'bigNumber', title: 'Nieuwe leads deze maand', entity: 'person', criteria: leads, measure: 'count', by: null, period: { field: 'registeredAt', range: 'thisMonth' }, layout: { x: 0, y: 0, w: 3, h: 3 } },
+      { id: 'new-leads-this-month', type: 'bigNumber', title: 'Nieuwe leads deze maand', entity: 'person', criteria: leads, measure: 'count', by: null, period: { field: 'registeredAt', range: 'thisMonth' }, layout: { x: 0, y: 0, w: 3, h: 3 } },
       { id: 'leads-by-status', type: 'column', title: 'Leads per status', entity: 'person', criteria: leads, measure: 'count', by: 'leadStatus', period: null, layout: { x: 3, y: 0, w: 5, h: 4 } },
       { id: 'qualification-funnel', type: 'funnel', title: 'Kwalificatietrechter', entity: 'person', criteria: leads, measure: 'count', by: 'leadStatus', period: { field: 'leadStatusChangedAt', range: 'thisQuarter' }, layout: { x: 8, y: 0, w: 4, h: 4 } },
       { id: 'leads-by-category', type: 'pie', title: 'Leads per categorie', entity: 'person', criteria: leads, measure: 'count', by: 'category', period: null, layout: { x: 0, y: 3, w: 3, h: 5 } },
-      { id: 'days-in-status', type: 'bar', title: 'Gemiddeld aantal dagen in status', entity: 'person', criteria: leads, measure: 'avgDaysInStatus', by: 'leadStatus', period: null, layout: { x: 3, y: 4, w: 5, h: 4 } },
-      { id: 'leads-by-source', type: 'bar', title: 'Leads per leadbron', entity: 'person', criteria: leads, measure: 'count', by: 'leadSource', period: null, layout: { x: 8, y: 4, w: 4, h: 4 } },
+      { id: 'average-days-in-status', type: 'bar', title: 'Gemiddeld aantal dagen in status', entity: 'person', criteria: leads, measure: 'avgDaysInStatus', by: 'leadStatus', period: null, layout: { x: 3, y: 4, w: 5, h: 4 } },
+      { id: 'leads-by-lead-source', type: 'bar', title: 'Leads per leadbron', entity: 'person', criteria: leads, measure: 'count', by: 'leadSource', period: null, layout: { x: 8, y: 4, w: 4, h: 4 } },
       {
-        id: 'waiting-open',
+        id: 'longest-waiting-open-leads',
         type: 'list',
-        title: 'Open leads die het langst wachten',
+        title: 'Langst wachtende open leads',
         entity: 'person',
         criteria: [[ALL_LEADS, { field: 'leadStatus', operator: 'isOneOf', values: [open?.id ?? 0] }]],
         measure: 'count',
         by: null,
         period: null,
+        sort: '-daysInStatus',
+        limit: 10,
         layout: { x: 0, y: 8, w: 12, h: 5 },
       },
     ],
@@ -159,6 +163,10 @@ class DashboardServer {
   language: Language = 'nl';
   /** Tile ids whose data requests fail with a server error, and how many times more. */
   readonly failures = new Map<string, number>();
+  /** Field problems that the next saves of a dashboard are rejected with, one list per save. */
+  readonly rejectedSaves: FieldProblem[][] = [];
+  /** Tile ids whose data requests are rejected, with the field problems of the rejection. */
+  readonly rejectedTileData = new Map<string, FieldProblem[]>();
   private nextId = 100;
 
   constructor(private readonly names: ListNames) {
@@ -197,6 +205,8 @@ class DashboardServer {
     if (url.pathname === '/api/dashboards/tile-data' && method === 'POST') {
       const body = request.postDataJSON() as TileDataRequest;
       this.tileDataRequests.push(body);
+      const rejection = this.rejectedTileData.get(body.tile.id);
+      if (rejection !== undefined) return problem(route, 400, 'VALIDATION_FAILED', 'the tile has invalid criteria', rejection);
       const failures = this.failures.get(body.tile.id) ?? 0;
       if (failures > 0) {
         this.failures.set(body.tile.id, failures - 1);
@@ -221,6 +231,8 @@ class DashboardServer {
     if (method === 'PATCH') {
       const body = request.postDataJSON() as { name?: string; tiles?: Tile[]; shared?: boolean; version: number };
       this.patches.push(body);
+      const rejection = this.rejectedSaves.shift();
+      if (rejection !== undefined) return problem(route, 400, 'VALIDATION_FAILED', 'the dashboard has invalid tiles', rejection);
       if (body.version !== dashboard.version) return problem(route, 409, 'VERSION_CONFLICT', `dashboard ${id} has version ${dashboard.version}`);
       const { version: _version, ...changes } = body;
       const updated = { ...dashboard, ...changes, version: dashboard.version + 1, updatedAt: new Date().toISOString() };
@@ -249,7 +261,7 @@ class DashboardServer {
     const { tile } = request;
     const leads = [[ALL_LEADS]];
     switch (tile.id) {
-      case 'new-leads':
+      case 'new-leads-this-month':
         return { type: 'bigNumber', value: 37, previous: 29, criteria: [[ALL_LEADS, { field: 'registeredAt', operator: 'thisMonth', values: [] }]] };
       case 'leads-by-status':
         return {
@@ -263,7 +275,7 @@ class DashboardServer {
             { key: { value: null, label: null }, value: 3, criteria: statusCriteria(null) },
           ],
         };
-      case 'days-in-status':
+      case 'average-days-in-status':
         return {
           type: tile.type,
           groups: LEAD_STATUS_NAMES.map((name) => ({
@@ -293,7 +305,7 @@ class DashboardServer {
             criteria: this.categoryCriteria(category.nl),
           })),
         };
-      case 'leads-by-source':
+      case 'leads-by-lead-source':
         return {
           type: tile.type,
           groups: [
@@ -312,7 +324,7 @@ class DashboardServer {
             { key: { value: null, label: null }, value: 32, criteria: [[ALL_LEADS, { field: 'leadSource', operator: 'isEmpty', values: [] }]] },
           ],
         };
-      case 'waiting-open':
+      case 'longest-waiting-open-leads':
         return {
           type: 'list',
           total: 48,
@@ -352,8 +364,15 @@ function genericTileData(tile: Tile, criteria: Criteria): unknown {
   return { type: tile.type, groups: [{ key: { value: null, label: null }, value: 4, criteria }] };
 }
 
-async function problem(route: Route, status: number, code: string, detail: string): Promise<void> {
-  await route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: code, status, code, detail }) });
+interface FieldProblem {
+  field: string;
+  message: string;
+  code: string;
+}
+
+async function problem(route: Route, status: number, code: string, detail: string, fields?: FieldProblem[]): Promise<void> {
+  const body = { type: 'about:blank', title: code, status, code, detail, ...(fields === undefined ? {} : { fields }) };
+  await route.fulfill({ status, contentType: 'application/problem+json', body: JSON.stringify(body) });
 }
 
 async function routeDashboards(page: Page, api: TrechterApi): Promise<DashboardServer> {
@@ -413,12 +432,12 @@ test.describe('dashboards', () => {
     await expect(tile(page, 'Leads per leadbron').getByRole('button', { name: 'Geen waarde: 32' })).toBeAttached();
     await expect(tile(page, 'Kwalificatietrechter').getByRole('button', { name: 'Contact opnemen: 76' })).toBeAttached();
     await expect(tile(page, 'Kwalificatietrechter').getByText('Verkoop: 12')).toBeAttached();
-    await expect(tile(page, 'Open leads die het langst wachten').getByRole('link', { name: 'Sanne de Vries' })).toBeVisible();
-    await expect(tile(page, 'Open leads die het langst wachten')).toContainText('8 van 48');
+    await expect(tile(page, 'Langst wachtende open leads').getByRole('link', { name: 'Sanne de Vries' })).toBeVisible();
+    await expect(tile(page, 'Langst wachtende open leads')).toContainText('8 van 48');
     await expect(page.locator('.dashboard-grid canvas')).toHaveCount(5);
 
     await saveScreenshot(page, 'nl-dashboard-leads');
-    await tile(page, 'Open leads die het langst wachten').scrollIntoViewIfNeeded();
+    await tile(page, 'Langst wachtende open leads').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'nl-dashboard-leads-list');
   });
 
@@ -474,7 +493,7 @@ test.describe('dashboards', () => {
     for (const request of server.tileDataRequests) expect(request.period?.range, request.tile.id).toBe('thisMonth');
     const funnel = server.tileDataRequests.find((request) => request.tile.id === 'qualification-funnel');
     expect(funnel?.period).toEqual({ field: 'leadStatusChangedAt', range: 'thisMonth' });
-    const newLeads = server.tileDataRequests.find((request) => request.tile.id === 'new-leads');
+    const newLeads = server.tileDataRequests.find((request) => request.tile.id === 'new-leads-this-month');
     expect(newLeads?.period).toEqual({ field: 'registeredAt', range: 'thisMonth' });
     await expect(page).toHaveURL(/\/dashboards\/1\?period=thisMonth$/);
 
@@ -579,6 +598,101 @@ test.describe('dashboards', () => {
     expect(edited.tiles[0]).toMatchObject({ title: 'Leads per groep', by: 'categoryGroup', period: { field: 'registeredAt', range: 'thisQuarter' }, layout: { x: 1, y: 1, w: 7, h: 5 } });
   });
 
+  test('tiles can be arranged by dragging', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const own = server.addDashboard({
+      name: 'Mijn overzicht',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'customers', type: 'bigNumber', title: 'Nieuwe klanten', entity: 'person', criteria: [[ALL_LEADS]], measure: 'count', by: null, period: null, layout: { x: 0, y: 0, w: 3, h: 2 } },
+        { id: 'by-group', type: 'column', title: 'Leads per groep', entity: 'person', criteria: [], measure: 'count', by: 'categoryGroup', period: null, layout: { x: 3, y: 0, w: 6, h: 4 } },
+      ],
+    });
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expectTilesFilled(page, 2);
+    await expect(page.getByRole('button', { name: 'Nieuwe klanten verslepen' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Indeling wijzigen' }).click();
+    const handle = page.getByRole('button', { name: 'Nieuwe klanten verslepen' });
+    await expect(handle).toHaveAttribute('title', 'Nieuwe klanten verslepen');
+    const pitch = await page.locator('.dashboard-grid').evaluate((grid) => {
+      const style = getComputedStyle(grid);
+      return {
+        column: (grid.clientWidth + Number.parseFloat(style.columnGap)) / 12,
+        row: Number.parseFloat(style.gridAutoRows) + Number.parseFloat(style.rowGap),
+      };
+    });
+
+    /** Drags a tile by its handle over whole grid columns and rows, in small mouse steps. */
+    async function drag(title: string, columns: number, rows: number, screenshot?: string): Promise<void> {
+      const box = await page.getByRole('button', { name: `${title} verslepen` }).boundingBox();
+      if (box === null) throw new Error(`the drag handle of ${title} is not visible`);
+      const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(start.x + columns * pitch.column, start.y + rows * pitch.row + 3, { steps: 12 });
+      await expect(page.locator('.tile-drop-target')).toBeVisible();
+      if (screenshot !== undefined) await saveScreenshot(page, screenshot);
+      await page.mouse.up();
+      await expect(page.locator('.tile-drop-target')).toHaveCount(0);
+    }
+
+    // Dragged to free cells at the right edge, only the dragged tile moves.
+    await drag('Nieuwe klanten', 9, 0, 'nl-dashboard-drag');
+    await expect.poll(() => server.patches.length).toBe(1);
+    const first = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(first.version).toBe(1);
+    expect(first.tiles.map((item) => item.id)).toEqual(['customers', 'by-group']);
+    expect(first.tiles[0]?.layout).toEqual({ x: 9, y: 0, w: 3, h: 2 });
+    expect(first.tiles[1]?.layout).toEqual({ x: 3, y: 0, w: 6, h: 4 });
+
+    // Dragged onto the other tile, the dragged tile takes its place and the other moves down below it.
+    await expect(handle).toBeEnabled();
+    await drag('Nieuwe klanten', -6, 0);
+    await expect.poll(() => server.patches.length).toBe(2);
+    const second = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(second.version).toBe(2);
+    expect(second.tiles[0]?.layout).toEqual({ x: 3, y: 0, w: 3, h: 2 });
+    expect(second.tiles[1]?.layout).toEqual({ x: 3, y: 2, w: 6, h: 4 });
+    await saveScreenshot(page, 'nl-dashboard-dragged');
+
+    // Dragged up two rows onto the first tile, the second tile takes its place and the first moves down below it.
+    await expect(handle).toBeEnabled();
+    await drag('Leads per groep', 0, -2);
+    await expect.poll(() => server.patches.length).toBe(3);
+    const third = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(third.version).toBe(3);
+    expect(third.tiles[1]?.layout).toEqual({ x: 3, y: 0, w: 6, h: 4 });
+    expect(third.tiles[0]?.layout).toEqual({ x: 3, y: 4, w: 3, h: 2 });
+
+    // A press on the handle without moving changes nothing.
+    await handle.click();
+    await expect(handle).toBeEnabled();
+    expect(server.patches).toHaveLength(3);
+  });
+
+  test('edited list tile keeps its sort', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+
+    await page.goto('/dashboards/1');
+    await expectTilesFilled(page, 7);
+    // The tile's menu opens below its button, so the tile goes to the top of the screen first.
+    await tile(page, 'Langst wachtende open leads').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.getByRole('button', { name: 'Acties voor tegel Langst wachtende open leads' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Langst wachtende open leads' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+    await editing.getByRole('textbox', { name: 'Titel', exact: true }).fill('Wachtende open leads');
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(editing).toBeHidden();
+
+    const saved = (server.patches.at(-1) as { tiles: Tile[] }).tiles.find((item) => item.id === 'longest-waiting-open-leads');
+    expect(saved?.title).toBe('Wachtende open leads');
+    expect(saved?.sort).toBe('-daysInStatus');
+    expect(saved?.limit).toBe(10);
+  });
+
   test('save conflict offers the latest version', async ({ page, api }) => {
     const server = await routeDashboards(page, api);
 
@@ -594,6 +708,76 @@ test.describe('dashboards', () => {
     await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Leads (team)' })).toBeVisible();
     await expect(page.getByText('Iemand anders heeft dit dashboard intussen gewijzigd')).toHaveCount(0);
+  });
+
+  test('invalid tile criteria show at the line', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const noLeadStatusChosen = { field: 'leadStatus', operator: 'isOneOf', values: [] };
+    const own = server.addDashboard({
+      name: 'Opvolging',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'all-leads', type: 'bigNumber', title: 'Alle leads', entity: 'person', criteria: [[ALL_LEADS]], measure: 'count', by: null, period: null, layout: { x: 0, y: 0, w: 3, h: 2 } },
+        { id: 'to-call', type: 'bigNumber', title: 'Te bellen', entity: 'person', criteria: [[ALL_LEADS, noLeadStatusChosen]], measure: 'count', by: null, period: null, layout: { x: 3, y: 0, w: 3, h: 2 } },
+      ],
+    });
+    // The second line of the edited tile (index 1) is invalid. The problem of the other tile must not show in this dialog.
+    server.rejectedSaves.push([
+      { field: '/tiles/1/criteria/0/1/values', message: 'operator "isOneOf" needs at least one value', code: 'invalid' },
+      { field: '/tiles/0/criteria/0/0/operator', message: 'operator "between" does not apply to categoryGroup', code: 'invalid' },
+    ]);
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expectTilesFilled(page, 2);
+    await page.getByRole('button', { name: 'Acties voor tegel Te bellen' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Te bellen' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+
+    await expect(editing.getByRole('group', { name: 'Regel 2' }).getByText('Kies ten minste één waarde.')).toBeVisible();
+    await expect(editing.getByRole('group', { name: 'Regel 1' }).locator('.find-line-error')).toHaveCount(0);
+    await expect(editing.getByText('Kies een voorwaarde die bij dit veld past.')).toHaveCount(0);
+    await expect(editing.getByRole('alert')).toContainText('Niet alle gegevens zijn geldig');
+    await editing.getByRole('group', { name: 'Regel 2' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'nl-dashboard-tile-invalid-criteria');
+
+    // Removing the invalid line clears its message, and the next save succeeds and closes the dialog.
+    await editing.getByRole('group', { name: 'Regel 2' }).getByRole('button', { name: 'Regel 2 verwijderen' }).click();
+    await expect(editing.getByText('Kies ten minste één waarde.')).toHaveCount(0);
+    await editing.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(editing).toBeHidden();
+    const saved = server.patches.at(-1) as { tiles: Tile[]; version: number };
+    expect(saved.version).toBe(1);
+    expect(saved.tiles[1]?.criteria).toEqual([[ALL_LEADS]]);
+  });
+
+  test('invalid tile data criteria show at the line', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const lastDays = { field: 'registeredAt', operator: 'lastNDays', values: [0] };
+    const own = server.addDashboard({
+      name: 'Instroom',
+      shared: false,
+      editable: true,
+      isDefault: false,
+      tiles: [
+        { id: 'recent', type: 'bigNumber', title: 'Recente leads', entity: 'person', criteria: [[ALL_LEADS, lastDays]], measure: 'count', by: null, period: null, layout: { x: 0, y: 0, w: 4, h: 2 } },
+      ],
+    });
+    server.rejectedTileData.set('recent', [{ field: '/tile/criteria/0/1/values/0', message: 'must be a whole number of days from 1 to 36600, got 0', code: 'invalid' }]);
+
+    await page.goto(`/dashboards/${own.id}`);
+    await expect(tile(page, 'Recente leads').getByRole('alert')).toContainText('Niet alle gegevens zijn geldig');
+    await page.getByRole('button', { name: 'Acties voor tegel Recente leads' }).click();
+    await page.getByRole('dialog', { name: 'Acties voor tegel Recente leads' }).getByRole('button', { name: 'Bewerken' }).click();
+    const editing = page.getByRole('dialog', { name: 'Tegel bewerken' });
+
+    const line = editing.getByRole('group', { name: 'Regel 2' });
+    await expect(line.getByText('Vul een heel aantal dagen in, van 1 tot en met 36.600.')).toBeVisible();
+    await expect(line.getByLabel('Aantal dagen')).toHaveAttribute('aria-invalid', 'true');
+    await line.getByLabel('Aantal dagen').fill('30');
+    await expect(line.getByText('Vul een heel aantal dagen in', { exact: false })).toHaveCount(0);
   });
 
   test('tile data downloads as CSV', async ({ page, api }) => {
@@ -729,17 +913,36 @@ test.describe('dashboards', () => {
     const server = await routeDashboards(page, api);
     server.language = 'en';
     await api.setLanguage('en');
+    // A default tile whose title a user changed keeps the typed title in every language.
+    const stored = server.dashboards.get(1);
+    if (stored === undefined) throw new Error('the Leads dashboard is missing');
+    const typedTitle = 'Leads per categorie (team)';
+    server.dashboards.set(1, { ...stored, tiles: stored.tiles.map((item) => (item.id === 'leads-by-category' ? { ...item, title: typedTitle } : item)) });
 
     await page.goto('/dashboards/1');
     await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
     await expectTilesFilled(page, 7);
-    await expect(tile(page, 'Nieuwe leads deze maand').getByText('▲ 27.6%', { exact: true })).toBeVisible();
-    await expect(tile(page, 'Nieuwe leads deze maand').getByText('vs previous period (29)', { exact: true })).toBeVisible();
-    await expect(tile(page, 'Leads per status').getByRole('button', { name: 'No lead status: 3' })).toBeAttached();
-
+    await expect(tile(page, 'New leads this month').getByText('▲ 27.6%', { exact: true })).toBeVisible();
+    await expect(tile(page, 'New leads this month').getByText('vs previous period (29)', { exact: true })).toBeVisible();
+    await expect(tile(page, 'Leads by status').getByRole('button', { name: 'No lead status: 3' })).toBeAttached();
+    for (const title of ['Qualification funnel', 'Average days in status', 'Leads by lead source', 'Longest-waiting open leads', typedTitle]) {
+      await expect(tile(page, title), title).toBeVisible();
+    }
+    await expect(tile(page, 'Leads by category')).toHaveCount(0);
     await saveScreenshot(page, 'en-dashboard-leads');
-    const dashboard = server.dashboards.get(1);
-    const userData = [ADMIN_NAME, ...(dashboard?.tiles.map((item) => item.title) ?? []), ...WAITING_LEADS.flatMap(([name, company]) => [name, company])];
-    await expectNoDutch(page, userData);
+    await expectNoDutch(page, [ADMIN_NAME, typedTitle, ...WAITING_LEADS.flatMap(([name, company]) => [name, company])]);
+
+    await page.getByRole('button', { name: 'Actions for tile Leads by status' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: 'Actions for tile Leads by status' }).getByRole('button', { name: 'Data as CSV' }).click();
+    expect((await downloading).suggestedFilename()).toBe('Leads by status.csv');
+
+    await page.getByRole('button', { name: 'Actions for tile Qualification funnel' }).click();
+    await page.getByRole('dialog', { name: 'Actions for tile Qualification funnel' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove tile?' });
+    await expect(confirm).toContainText('Tile "Qualification funnel" will be removed from the dashboard.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    expect(server.patches).toEqual([]);
   });
 });

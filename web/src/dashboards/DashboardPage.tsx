@@ -13,9 +13,10 @@ import { Popover } from '../ui/Popover';
 import { useToast } from '../ui/toast';
 import { dashboardKeys, dashboards, type Dashboard, type OwnerFilter, type Period, type Tile, type TileLayout } from './dashboardApi';
 import { NameDialog } from './NameDialog';
-import { TileCard } from './TileCard';
-import { TileDialog } from './TileDialog';
+import { TileDialog, type TileCriteriaError } from './TileDialog';
+import { TileGrid } from './TileGrid';
 import { placeNewTile, settleTiles } from './tileLayout';
+import { tileTitle } from './tileTitle';
 
 /** Choices of the dashboard-wide period; "perTile" keeps each tile's own period. */
 const PERIOD_CHOICES = ['perTile', 'today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'yearToDate', 'last30Days'] as const;
@@ -68,7 +69,10 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
   const { searchParams } = useLocation();
   const { periodChoice, ownerChoice } = filtersOf(searchParams);
   const [arranging, setArranging] = useState(false);
-  const [tileDialog, setTileDialog] = useState<{ tile: Tile | null } | null>(null);
+  /** The tile being added (null) or changed, and the error of its data request, if any. */
+  const [tileDialog, setTileDialog] = useState<{ tile: Tile | null; dataError: unknown } | null>(null);
+  /** Id of the tile the dialog last saved, to find its criteria in a failed save. */
+  const [submittedTileId, setSubmittedTileId] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Tile | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -120,6 +124,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
   }
 
   function submitTile(submitted: Omit<Tile, 'layout'> & { layout?: TileLayout }) {
+    setSubmittedTileId(submitted.id);
     const exists = current.tiles.some((tile) => tile.id === submitted.id);
     const tile: Tile = { ...submitted, layout: submitted.layout ?? placeNewTile(current.tiles, submitted.type) };
     let tiles: Tile[];
@@ -129,6 +134,22 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
       setTileDialog(null);
       toast(exists ? t('dashboards.tileSaved') : t('dashboards.tileAdded'));
     });
+  }
+
+  /**
+   * Returns the failed request whose problems with the dialog's criteria show at the lines: the
+   * failed save of the dashboard, else the failed data request of the tile being changed.
+   */
+  function tileCriteriaError(): TileCriteriaError | null {
+    if (tileDialog === null) return null;
+    const sentTiles = save.isError ? save.variables?.tiles : undefined;
+    const index = sentTiles?.findIndex((item) => item.id === submittedTileId) ?? -1;
+    const sent = sentTiles?.[index];
+    if (sent !== undefined) return { error: save.error, criteria: sent.criteria, path: `/tiles/${index}/criteria` };
+    if (tileDialog.tile !== null && tileDialog.dataError !== null) {
+      return { error: tileDialog.dataError, criteria: tileDialog.tile.criteria, path: '/tile/criteria' };
+    }
+    return null;
   }
 
   function reload() {
@@ -149,7 +170,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
         </div>
         {current.editable ? (
           <div className="card-actions">
-            <button type="button" className="button button-secondary" onClick={() => setTileDialog({ tile: null })} disabled={save.isPending}>
+            <button type="button" className="button button-secondary" onClick={() => setTileDialog({ tile: null, dataError: null })} disabled={save.isPending}>
               <span className="icon icon-plus" aria-hidden="true" />
               {t('dashboards.addTile')}
             </button>
@@ -195,7 +216,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
             title={t('dashboards.noTilesTitle')}
             action={
               current.editable ? (
-                <button type="button" className="button button-primary" onClick={() => setTileDialog({ tile: null })}>
+                <button type="button" className="button button-primary" onClick={() => setTileDialog({ tile: null, dataError: null })}>
                   <span className="icon icon-plus" aria-hidden="true" />
                   {t('dashboards.addTile')}
                 </button>
@@ -206,22 +227,17 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
           </EmptyState>
         </div>
       ) : (
-        <div className="dashboard-grid">
-          {current.tiles.map((tile) => (
-            <TileCard
-              key={tile.id}
-              tile={tile}
-              period={period}
-              ownerId={ownerId}
-              editable={current.editable}
-              arranging={arranging && current.editable}
-              busy={save.isPending}
-              onEdit={() => setTileDialog({ tile })}
-              onRemove={() => setRemoving(tile)}
-              onLayout={(layout) => changeLayout(tile, layout)}
-            />
-          ))}
-        </div>
+        <TileGrid
+          tiles={current.tiles}
+          period={period}
+          ownerId={ownerId}
+          editable={current.editable}
+          arranging={arranging && current.editable}
+          busy={save.isPending}
+          onEdit={(tile, dataError) => setTileDialog({ tile, dataError })}
+          onRemove={setRemoving}
+          onLayout={changeLayout}
+        />
       )}
 
       <TileDialog
@@ -230,6 +246,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
         language={language}
         busy={save.isPending}
         error={save.error}
+        criteriaError={tileCriteriaError()}
         onSubmit={submitTile}
         onClose={() => {
           if (!conflict) save.reset();
@@ -239,7 +256,7 @@ export default function DashboardPage({ dashboardId }: { dashboardId: number }) 
       <ConfirmDialog
         open={removing !== null}
         title={t('dashboards.removeTileTitle')}
-        text={t('dashboards.removeTileText', { title: removing?.title ?? '' })}
+        text={t('dashboards.removeTileText', { title: removing === null ? '' : tileTitle(t, removing) })}
         confirmLabel={t('common.delete')}
         danger
         busy={save.isPending}

@@ -18,6 +18,7 @@ import {
   groupLabel,
   leadStatusColour,
 } from './tileFormat';
+import { tileTitle } from './tileTitle';
 
 interface TileBodyProps {
   tile: Tile;
@@ -53,7 +54,7 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
   return (
     <div className="tile-chart-frame">
       <TileChart kind={data.type as ChartKind} points={points} onOpen={onOpen} onChart={onChart} />
-      <ul className="tile-points" aria-label={t('dashboards.pointsLabel', { title: tile.title })}>
+      <ul className="tile-points" aria-label={t('dashboards.pointsLabel', { title: tileTitle(t, tile) })}>
         {points.map((point, index) => (
           <li key={index}>
             {point.criteria === null ? (

@@ -1,3 +1,4 @@
+import { useDraggable } from '@dnd-kit/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ECharts } from 'echarts/core';
 import { useCallback, useRef, useState, type CSSProperties } from 'react';
@@ -12,7 +13,8 @@ import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, ty
 import { TileBody, bigNumberComparison } from './TileBody';
 import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
 import { drillDownUrl, formatValue, periodLabel } from './tileFormat';
-import { moveTile, type LayoutChange } from './tileLayout';
+import { gridPlacement, moveTile, type LayoutChange } from './tileLayout';
+import { tileTitle } from './tileTitle';
 
 interface TileCardProps {
   tile: Tile;
@@ -20,10 +22,11 @@ interface TileCardProps {
   period: Period | null;
   ownerId: OwnerFilter;
   editable: boolean;
-  /** Shows the buttons that move and resize the tile. */
+  /** Shows the drag handle and the buttons that move and resize the tile. */
   arranging: boolean;
   busy: boolean;
-  onEdit: () => void;
+  /** Opens the tile dialog, with the error of the tile's data request or null. */
+  onEdit: (dataError: unknown) => void;
   onRemove: () => void;
   onLayout: (layout: TileLayout) => void;
 }
@@ -55,13 +58,13 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   const onChart = useCallback((instance: ECharts | null) => {
     chart.current = instance;
   }, []);
+  const title = tileTitle(t, tile);
   const titleId = `tile-title-${tile.id}`;
   const effectivePeriod = request.period ?? tile.period;
 
-  const style: CSSProperties = {
-    gridColumn: `${tile.layout.x + 1} / span ${tile.layout.w}`,
-    gridRow: `${tile.layout.y + 1} / span ${tile.layout.h}`,
-  };
+  const draggable = useDraggable({ id: tile.id, disabled: !arranging || busy });
+  const style: CSSProperties = { ...gridPlacement(tile.layout) };
+  if (draggable.transform !== null) style.transform = `translate3d(${draggable.transform.x}px, ${draggable.transform.y}px, 0)`;
 
   function open(criteria: Criterion[][]) {
     navigate(drillDownUrl(tile.entity, criteria));
@@ -72,18 +75,18 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
     let url: string;
     if (data.data.type === 'bigNumber') {
       const comparison = bigNumberComparison(t, language, tile, data.data);
-      url = bigNumberPng(tile.title, formatValue(data.data.value, language), comparison === null ? '' : `${comparison.change} ${comparison.text}`);
+      url = bigNumberPng(title, formatValue(data.data.value, language), comparison === null ? '' : `${comparison.change} ${comparison.text}`);
     } else if (chart.current !== null) {
       url = chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
     } else {
       return;
     }
-    downloadUrl(fileNameOf(tile.title, 'png'), url);
+    downloadUrl(fileNameOf(title, 'png'), url);
   }
 
   function exportCsv() {
     if (data.data === undefined) return;
-    downloadText(fileNameOf(tile.title, 'csv'), tileCsv(t, language, tile, data.data), 'text/csv');
+    downloadText(fileNameOf(title, 'csv'), tileCsv(t, language, tile, data.data), 'text/csv');
   }
 
   let body;
@@ -114,20 +117,40 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   }
 
   return (
-    <section className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}`} style={style} aria-labelledby={titleId}>
+    <section
+      ref={draggable.setNodeRef}
+      className={`tile tile-${tile.type}${arranging ? ' tile-arranging' : ''}${draggable.isDragging ? ' tile-dragging' : ''}`}
+      style={style}
+      aria-labelledby={titleId}
+    >
       <header className="tile-header">
+        {arranging ? (
+          <button
+            type="button"
+            ref={draggable.setActivatorNodeRef}
+            className="icon-button tile-drag-handle"
+            aria-label={t('dashboards.arrange.dragHandle', { title })}
+            title={t('dashboards.arrange.dragHandle', { title })}
+            disabled={busy}
+            // Only the pointer listeners are attached: keyboard users move the tile with the buttons below.
+            {...draggable.listeners}
+            tabIndex={-1}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        ) : null}
         <div className="tile-heading">
-          <h2 id={titleId} className="tile-title" title={tile.title}>
-            {tile.title}
+          <h2 id={titleId} className="tile-title" title={title}>
+            {title}
           </h2>
           {effectivePeriod === null ? null : <p className="tile-period">{periodLabel(t, effectivePeriod)}</p>}
         </div>
         {data.isFetching && !data.isPending ? <span className="spinner tile-refreshing" aria-hidden="true" /> : null}
         <TileMenu
-          title={tile.title}
+          title={title}
           editable={editable}
           hasData={data.data !== undefined}
-          onEdit={onEdit}
+          onEdit={() => onEdit(data.error)}
           onRemove={onRemove}
           onPng={exportPng}
           onCsv={exportCsv}
@@ -135,7 +158,7 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
         />
       </header>
       <div className="tile-body">{body}</div>
-      {arranging ? <ArrangeControls tile={tile} busy={busy} onLayout={onLayout} /> : null}
+      {arranging ? <ArrangeControls tile={tile} title={title} busy={busy} onLayout={onLayout} /> : null}
     </section>
   );
 }
@@ -228,7 +251,7 @@ const LAYOUT_CHANGES: Array<{ change: LayoutChange; icon: string }> = [
   { change: 'taller', icon: '+' },
 ];
 
-function ArrangeControls({ tile, busy, onLayout }: { tile: Tile; busy: boolean; onLayout: (layout: TileLayout) => void }) {
+function ArrangeControls({ tile, title, busy, onLayout }: { tile: Tile; title: string; busy: boolean; onLayout: (layout: TileLayout) => void }) {
   const { t } = useTranslation();
   const groups: Array<{ caption: string; changes: typeof LAYOUT_CHANGES }> = [
     { caption: t('dashboards.arrange.move'), changes: LAYOUT_CHANGES.slice(0, 4) },
@@ -237,13 +260,13 @@ function ArrangeControls({ tile, busy, onLayout }: { tile: Tile; busy: boolean; 
   ];
 
   return (
-    <div className="tile-arrange" role="group" aria-label={t('dashboards.arrange.label', { title: tile.title })}>
+    <div className="tile-arrange" role="group" aria-label={t('dashboards.arrange.label', { title })}>
       {groups.map((group) => (
         <div key={group.caption} className="tile-arrange-group">
           <span className="tile-arrange-caption">{group.caption}</span>
           {group.changes.map(({ change, icon }) => {
             const next = moveTile(tile.layout, change);
-            const label = t(`dashboards.arrange.${change}`, { title: tile.title });
+            const label = t(`dashboards.arrange.${change}`, { title });
             return (
               <button
                 key={change}

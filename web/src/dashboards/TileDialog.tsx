@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Language, SelectionEntity } from '../api/types';
+import type { Criterion, Language, SelectionEntity } from '../api/types';
 import { CriteriaBuilder } from '../find/CriteriaBuilder';
-import { draftForEntity, toCriteria, toDraft, type DraftSet } from '../find/draft';
+import { criteriaProblems } from '../find/criteriaErrors';
+import { draftForEntity, lineErrorsOf, toCriteria, toDraft, type DraftSet } from '../find/draft';
 import { Dialog } from '../ui/Dialog';
 import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
@@ -27,6 +28,16 @@ const GROUP_FIELDS: Record<SelectionEntity, string[]> = {
 /** Tile types that draw one bar, slice or point per group, and so need a "by" field. */
 const GROUPED_TYPES: TileType[] = ['pie', 'bar', 'column'];
 
+/**
+ * A failed request that contained the tile's criteria: the error, the criteria as sent, and the
+ * JSON pointer to them in the request, such as "/tiles/2/criteria" or "/tile/criteria".
+ */
+export interface TileCriteriaError {
+  error: unknown;
+  criteria: Criterion[][];
+  path: string;
+}
+
 interface TileDialogProps {
   open: boolean;
   /** The tile being changed, or null for a new tile. */
@@ -35,6 +46,8 @@ interface TileDialogProps {
   busy: boolean;
   /** Error of the last save, or null. */
   error: unknown;
+  /** The failed request whose problems with the criteria show at the lines, or null. */
+  criteriaError: TileCriteriaError | null;
   onSubmit: (tile: Omit<Tile, 'layout'> & { layout?: Tile['layout'] }) => void;
   onClose: () => void;
 }
@@ -66,7 +79,7 @@ function formOf(tile: Tile | null): TileForm {
 }
 
 /** Adds or changes a tile: its type, title, records (criteria), measure, grouping and period. */
-export function TileDialog({ open, tile, language, busy, error, onSubmit, onClose }: TileDialogProps) {
+export function TileDialog({ open, tile, language, busy, error, criteriaError, onSubmit, onClose }: TileDialogProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<TileForm>(() => formOf(tile));
   const [touched, setTouched] = useState(false);
@@ -84,6 +97,8 @@ export function TileDialog({ open, tile, language, busy, error, onSubmit, onClos
 
   const errors = validate(form);
   const message = (key: keyof typeof errors) => (touched && errors[key] !== undefined ? t(errors[key]) : undefined);
+  const problems = criteriaError === null ? null : criteriaProblems(t, language, criteriaError.error, criteriaError.criteria, criteriaError.path);
+  const lineErrors = problems === null || criteriaError === null ? NO_LINE_ERRORS : lineErrorsOf(form.draft, criteriaError.criteria, problems.lines);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -106,6 +121,7 @@ export function TileDialog({ open, tile, language, busy, error, onSubmit, onClos
         form.periodRange === ''
           ? null
           : { field: form.periodField, range: form.periodRange, ...(form.periodRange === 'lastNDays' ? { days: Number(form.days) } : {}) },
+      ...keptSettings(tile, form),
       ...(tile === null ? {} : { layout: tile.layout }),
     });
   }
@@ -229,7 +245,14 @@ export function TileDialog({ open, tile, language, busy, error, onSubmit, onClos
         <fieldset className="tile-criteria">
           <legend className="section-title">{t('dashboards.tile.criteria')}</legend>
           <p className="field-hint">{t('dashboards.tile.criteriaHint')}</p>
-          <CriteriaBuilder entity={form.entity} draft={form.draft} onChange={(draft) => update({ draft })} errors={NO_LINE_ERRORS} language={language} />
+          <CriteriaBuilder entity={form.entity} draft={form.draft} onChange={(draft) => update({ draft })} errors={lineErrors} language={language} />
+          {problems === null || problems.general.length === 0 ? null : (
+            <div className="notice notice-error" role="alert">
+              {problems.general.map((text) => (
+                <p key={text}>{text}</p>
+              ))}
+            </div>
+          )}
         </fieldset>
         {error ? (
           <div className="notice notice-error" role="alert">
@@ -239,6 +262,20 @@ export function TileDialog({ open, tile, language, busy, error, onSubmit, onClos
       </form>
     </Dialog>
   );
+}
+
+/**
+ * Returns the settings of a tile that the dialog does not edit: a list's sort and row limit and a
+ * funnel's steps. They stay while the tile keeps its type and records, and are dropped otherwise,
+ * since a sort or steps may not fit another type or entity.
+ */
+function keptSettings(tile: Tile | null, form: TileForm): Pick<Tile, 'sort' | 'limit' | 'steps'> {
+  if (tile === null || tile.type !== form.type || tile.entity !== form.entity) return {};
+  const kept: Pick<Tile, 'sort' | 'limit' | 'steps'> = {};
+  if (tile.sort !== undefined) kept.sort = tile.sort;
+  if (tile.limit !== undefined) kept.limit = tile.limit;
+  if (tile.steps !== undefined) kept.steps = tile.steps;
+  return kept;
 }
 
 type TileFormErrors = Partial<Record<'title' | 'by' | 'period' | 'days' | 'entity', 'validation.required' | 'dashboards.tile.titleTooLong' | 'dashboards.tile.lineNeedsPeriod' | 'dashboards.tile.daysInvalid' | 'dashboards.tile.funnelPersons'>>;

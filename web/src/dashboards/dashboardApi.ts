@@ -35,6 +35,12 @@ export interface Tile {
   /** Field the records are grouped by, such as leadStatus; null for tiles without groups. */
   by: string | null;
   period: Period | null;
+  /** List tiles: the sort, as in the list API, such as "-daysInStatus". */
+  sort?: string;
+  /** List tiles: the number of rows shown; the server shows 100 without it. */
+  limit?: number;
+  /** Funnel tiles: the lead status ids of the steps, in order. */
+  steps?: number[];
   layout: TileLayout;
 }
 

@@ -31,6 +31,14 @@ export function moveTile(layout: TileLayout, change: LayoutChange): TileLayout |
   }
 }
 
+/** Returns the CSS grid placement of a layout. CSS grid lines count from 1, layouts from 0. */
+export function gridPlacement(layout: TileLayout): { gridColumn: string; gridRow: string } {
+  return {
+    gridColumn: `${layout.x + 1} / span ${layout.w}`,
+    gridRow: `${layout.y + 1} / span ${layout.h}`,
+  };
+}
+
 /** Size a new tile of a type starts with: numbers small, lists wide. */
 const DEFAULT_SIZES: Record<TileType, { w: number; h: number }> = {
   bigNumber: { w: 3, h: 2 },
@@ -83,4 +91,20 @@ export function settleTiles(tiles: Tile[], changedId: string): Tile[] {
     settled.set(tile.id, result);
   }
   return tiles.map((tile) => settled.get(tile.id) ?? tile);
+}
+
+/** Size in pixels of one step on the grid: a column or a row together with the gap after it. */
+export interface GridPitch {
+  column: number;
+  row: number;
+}
+
+/**
+ * Returns the layout of a tile dragged by `delta` pixels: it snaps to the nearest column and row
+ * and stays inside the 12 columns and below the top edge. The size does not change.
+ */
+export function dropLayout(layout: TileLayout, delta: { x: number; y: number }, pitch: GridPitch): TileLayout {
+  const x = Math.min(Math.max(layout.x + Math.round(delta.x / pitch.column), 0), GRID_COLUMNS - layout.w);
+  const y = Math.max(layout.y + Math.round(delta.y / pitch.row), 0);
+  return { ...layout, x, y };
 }

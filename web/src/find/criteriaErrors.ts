@@ -39,13 +39,22 @@ const VALUE_MESSAGES: Array<[RegExp, (t: TFunction, match: RegExpMatchArray, lan
   [/must be a .*(id|category group)/, (t) => t('find.errors.unknownValue')],
 ];
 
-/** Returns what the server found wrong with the criteria, in the user's language. */
-export function criteriaProblems(t: TFunction, language: Language, error: unknown, criteria: Criterion[][]): CriteriaProblems {
+/**
+ * Returns what the server found wrong with the criteria, in the user's language. `criteriaPath`
+ * points at the criteria inside a larger request, such as "/tiles/2/criteria", and then problems
+ * with other fields of that request are left out.
+ */
+export function criteriaProblems(t: TFunction, language: Language, error: unknown, criteria: Criterion[][], criteriaPath?: string): CriteriaProblems {
   const problems: CriteriaProblems = { lines: new Map(), general: [] };
   if (!(error instanceof ApiError)) return problems;
 
   for (const problem of error.fields) {
-    const match = LINE_PATH.exec(problem.field);
+    let field = problem.field;
+    if (criteriaPath !== undefined) {
+      if (field !== criteriaPath && !field.startsWith(`${criteriaPath}/`)) continue;
+      field = `/criteria${field.slice(criteriaPath.length)}`;
+    }
+    const match = LINE_PATH.exec(field);
     if (match === null) {
       problems.general.push(generalMessage(t, language, problem.message));
       continue;
