@@ -37,6 +37,7 @@ interface Tile {
   period: { field: string; range: string; days?: number } | null;
   sort?: string;
   limit?: number;
+  steps?: number[];
   layout: Layout;
 }
 
@@ -247,6 +248,17 @@ class DashboardServer {
     return problem(route, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed`);
   }
 
+  /** A conversion between the tile's two statuses: 124 persons reached the first, 31 of them the second. */
+  private conversionData(tile: Tile): unknown {
+    const step = (id: number, reached: number, lines: Criterion[]) => {
+      const status = [...this.names.statuses.values()].find((item) => item.id === id);
+      return { key: { kind: 'leadStatus', id, name: status === undefined ? String(id) : this.label(status) }, reached, criteria: [[ALL_LEADS, ...lines]] };
+    };
+    const [fromId = 0, toId = 0] = tile.steps ?? [];
+    const reached = (id: number): Criterion => ({ field: 'reachedLeadStatus', operator: 'thisQuarter', values: [id] });
+    return { type: 'conversion', from: step(fromId, 124, [reached(fromId)]), to: step(toId, 31, [reached(fromId), reached(toId)]), rate: 0.25 };
+  }
+
   private status(name: StatusName) {
     const status = this.names.statuses.get(name);
     if (status === undefined) throw new Error(`no lead status named ${name}`);
@@ -339,6 +351,7 @@ class DashboardServer {
           criteria: tile.criteria,
         };
       default:
+        if (tile.type === 'conversion') return this.conversionData(tile);
         return genericTileData(tile, leads);
     }
   }
@@ -829,6 +842,41 @@ test.describe('dashboards', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Marketing' })).toBeVisible();
     await expect(page.getByText('Dit dashboard heeft nog geen tegels')).toBeVisible();
     await expect(page).toHaveURL(/\/dashboards\/\d+$/);
+  });
+
+  test('conversion tile shows the share between two statuses', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const own = server.addDashboard({ name: 'Conversie', shared: false, editable: true, isDefault: false, tiles: [] });
+
+    await page.goto(`/dashboards/${own.id}`);
+    await page.getByRole('button', { name: 'Tegel toevoegen' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Tegel toevoegen' });
+    await dialog.getByLabel('Soort tegel').selectOption({ label: 'Conversie' });
+    await dialog.getByRole('textbox', { name: 'Titel', exact: true }).fill('Van open naar contact');
+    await dialog.getByRole('combobox', { name: 'Van status' }).selectOption({ label: 'Open' });
+    await dialog.getByRole('combobox', { name: 'Naar status' }).selectOption({ label: 'Open' });
+    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await expect(dialog.getByText('Kies een andere status dan bij Van status.')).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'Naar status' }).selectOption({ label: 'Contact opnemen' });
+    await dialog.getByRole('combobox', { name: 'Periode van de tegel' }).selectOption({ label: 'Dit kwartaal' });
+    await dialog.getByRole('combobox', { name: 'Datumveld' }).selectOption({ label: 'Leadstatus gewijzigd op' });
+    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    const added = (server.patches.at(-1)?.tiles as Tile[])[0];
+    const names = await loadListNames(api);
+    expect(added).toMatchObject({ type: 'conversion', measure: 'count', by: null, steps: [names.statuses.get('Open')?.id, names.statuses.get('Contact opnemen')?.id] });
+    const conversion = tile(page, 'Van open naar contact');
+    await expect(conversion.getByRole('button', { name: '25%, records openen' })).toBeVisible();
+    await expect(conversion).toContainText('Open');
+    await expect(conversion).toContainText('Contact opnemen');
+    await expect(conversion.getByRole('button', { name: '124 bereikten Open' })).toBeVisible();
+    await saveScreenshot(page, 'nl-dashboard-conversion');
+
+    await conversion.getByRole('button', { name: '31 daarvan ook Contact opnemen' }).click();
+    await expect(page).toHaveURL(/\/find\?/);
+    const criteria = JSON.parse(new URL(page.url()).searchParams.get('criteria') ?? '[]') as Criteria;
+    expect(criteria[0]?.filter((line) => line.field === 'reachedLeadStatus')).toHaveLength(2);
   });
 
   test('line and empty tiles', async ({ page, api }) => {

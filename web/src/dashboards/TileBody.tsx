@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Criterion, Language, LeadStatus } from '../api/types';
 import { Link, paths } from '../app/router';
 import { formatNumber } from '../i18n/format';
-import type { BigNumberData, FunnelData, GroupsData, LineData, ListData, Tile, TileData } from './dashboardApi';
+import type { BigNumberData, ConversionData, FunnelData, GroupsData, LineData, ListData, Tile, TileData } from './dashboardApi';
 import { TileChart, type ChartKind, type ChartPoint } from './TileChart';
 import {
   NO_VALUE_COLOUR,
@@ -42,6 +42,10 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
   if (data.type === 'bigNumber') {
     if (data.value === null) return empty;
     return <BigNumber tile={tile} data={data} language={language} onOpen={onOpen} />;
+  }
+  if (data.type === 'conversion') {
+    if (data.from.reached === 0) return empty;
+    return <Conversion data={data} statuses={statuses} language={language} onOpen={onOpen} />;
   }
   if (data.type === 'list') {
     if (data.rows.length === 0) return empty;
@@ -123,6 +127,52 @@ function BigNumber({ tile, data, language, onOpen }: { tile: Tile; data: BigNumb
           <span className={`tile-change tile-change-${tone}`}>{comparison.change}</span> <span className="tile-comparison-text">{comparison.text}</span>
         </p>
       )}
+    </div>
+  );
+}
+
+/** Returns the words under a conversion's share: how many reached the first status, and of those the second. */
+export function conversionCounts(t: TFunction, language: Language, data: ConversionData): { started: string; converted: string } {
+  return {
+    started: t('dashboards.conversionTile.started', { count: data.from.reached, value: formatNumber(data.from.reached, language), status: data.from.key.name }),
+    converted: t('dashboards.conversionTile.converted', { count: data.to.reached, value: formatNumber(data.to.reached, language), status: data.to.key.name }),
+  };
+}
+
+/** Shows the share of the leads that went from one status to the other, with both groups to open. */
+function Conversion({ data, statuses, language, onOpen }: { data: ConversionData; statuses: LeadStatus[]; language: Language; onOpen: (criteria: Criterion[][]) => void }) {
+  const { t } = useTranslation();
+  const counts = conversionCounts(t, language, data);
+  const dot = (id: number) => <span className="tile-status-dot" style={{ background: leadStatusColour(id, statuses) ?? NO_VALUE_COLOUR }} aria-hidden="true" />;
+
+  return (
+    <div className="tile-big tile-conversion">
+      <button
+        type="button"
+        className="tile-big-value"
+        onClick={() => onOpen(data.to.criteria)}
+        aria-label={t('dashboards.openRecords', { value: formatShare(data.rate, language) })}
+      >
+        {formatShare(data.rate, language)}
+      </button>
+      <p className="tile-conversion-path">
+        {dot(data.from.key.id)}
+        <span>{data.from.key.name}</span>
+        <span className="tile-conversion-arrow" aria-hidden="true">
+          →
+        </span>
+        <span className="visually-hidden">{t('dashboards.conversionTile.toWord')}</span>
+        {dot(data.to.key.id)}
+        <span>{data.to.key.name}</span>
+      </p>
+      <div className="tile-comparison tile-conversion-counts">
+        <button type="button" className="button-link" onClick={() => onOpen(data.from.criteria)}>
+          {counts.started}
+        </button>
+        <button type="button" className="button-link" onClick={() => onOpen(data.to.criteria)}>
+          {counts.converted}
+        </button>
+      </div>
     </div>
   );
 }

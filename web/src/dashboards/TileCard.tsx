@@ -10,9 +10,9 @@ import { navigate } from '../app/router';
 import { ErrorNotice, Spinner } from '../ui/feedback';
 import { Popover } from '../ui/Popover';
 import { dashboardKeys, dashboards, type OwnerFilter, type Period, type Tile, type TileDataRequest, type TileLayout } from './dashboardApi';
-import { TileBody, bigNumberComparison } from './TileBody';
+import { TileBody, bigNumberComparison, conversionCounts } from './TileBody';
 import { bigNumberPng, downloadText, downloadUrl, fileNameOf, tileCsv } from './tileExport';
-import { drillDownUrl, formatValue, periodLabel } from './tileFormat';
+import { drillDownUrl, formatShare, formatValue, periodLabel } from './tileFormat';
 import { gridPlacement, moveTile, type LayoutChange } from './tileLayout';
 import { tileTitle } from './tileTitle';
 
@@ -76,6 +76,9 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
     if (data.data.type === 'bigNumber') {
       const comparison = bigNumberComparison(t, language, tile, data.data);
       url = bigNumberPng(title, formatValue(data.data.value, language), comparison === null ? '' : `${comparison.change} ${comparison.text}`);
+    } else if (data.data.type === 'conversion') {
+      const counts = conversionCounts(t, language, data.data);
+      url = bigNumberPng(title, formatShare(data.data.rate, language), `${counts.started} · ${counts.converted}`);
     } else if (chart.current !== null) {
       url = chart.current.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
     } else {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { useLeadStatuses } from '../api/queries';
 import type { Criterion, Language, SelectionEntity } from '../api/types';
 import { CriteriaBuilder } from '../find/CriteriaBuilder';
 import { criteriaProblems } from '../find/criteriaErrors';
@@ -11,7 +12,7 @@ import { Field } from '../ui/Field';
 import type { PeriodField, PeriodRange, Tile, TileMeasure, TileType } from './dashboardApi';
 import { newTileId } from './tileLayout';
 
-export const TILE_TYPES: TileType[] = ['bigNumber', 'column', 'bar', 'pie', 'line', 'funnel', 'list'];
+export const TILE_TYPES: TileType[] = ['bigNumber', 'column', 'bar', 'pie', 'line', 'funnel', 'conversion', 'list'];
 const MEASURES: TileMeasure[] = ['count', 'avgDaysInStatus', 'minDaysInStatus', 'maxDaysInStatus'];
 export const PERIOD_RANGES: PeriodRange[] = ['today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'yearToDate', 'lastNDays'];
 const PERIOD_FIELDS: PeriodField[] = ['registeredAt', 'leadStatusChangedAt'];
@@ -62,6 +63,9 @@ interface TileForm {
   periodRange: PeriodRange | '';
   periodField: PeriodField;
   days: string;
+  /** Conversion tiles: the ids of the lead statuses from and to, as select values. */
+  fromStatus: string;
+  toStatus: string;
 }
 
 function formOf(tile: Tile | null): TileForm {
@@ -75,6 +79,8 @@ function formOf(tile: Tile | null): TileForm {
     periodRange: tile?.period?.range ?? '',
     periodField: tile?.period?.field ?? 'registeredAt',
     days: String(tile?.period?.days ?? 30),
+    fromStatus: tile?.type === 'conversion' && tile.steps?.[0] !== undefined ? String(tile.steps[0]) : '',
+    toStatus: tile?.type === 'conversion' && tile.steps?.[1] !== undefined ? String(tile.steps[1]) : '',
   };
 }
 
@@ -83,6 +89,7 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
   const { t } = useTranslation();
   const [form, setForm] = useState<TileForm>(() => formOf(tile));
   const [touched, setTouched] = useState(false);
+  const statuses = useLeadStatuses(language);
 
   useEffect(() => {
     if (open) {
@@ -115,19 +122,21 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
       title: form.title.trim(),
       entity: form.entity,
       criteria: toCriteria(form.draft),
-      measure: form.type === 'list' || form.type === 'funnel' ? 'count' : form.measure,
+      measure: form.type === 'list' || form.type === 'funnel' || form.type === 'conversion' ? 'count' : form.measure,
       by,
       period:
         form.periodRange === ''
           ? null
           : { field: form.periodField, range: form.periodRange, ...(form.periodRange === 'lastNDays' ? { days: Number(form.days) } : {}) },
       ...keptSettings(tile, form),
+      ...(form.type === 'conversion' ? { steps: [Number(form.fromStatus), Number(form.toStatus)] } : {}),
       ...(tile === null ? {} : { layout: tile.layout }),
     });
   }
 
   const grouped = GROUPED_TYPES.includes(form.type);
-  const hasMeasure = form.type !== 'list' && form.type !== 'funnel';
+  const hasMeasure = form.type !== 'list' && form.type !== 'funnel' && form.type !== 'conversion';
+  const statusOptions = (statuses.data ?? []).filter((status) => !status.deleted);
 
   return (
     <Dialog
@@ -209,6 +218,34 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
               )}
             </Field>
           ) : null}
+          {form.type === 'conversion' ? (
+            <>
+              <Field label={t('dashboards.conversionTile.from')} required error={message('fromStatus')}>
+                {(control) => (
+                  <select {...control} value={form.fromStatus} onChange={(event) => update({ fromStatus: event.target.value })}>
+                    <option value="">{t('dashboards.conversionTile.chooseStatus')}</option>
+                    {statusOptions.map((status) => (
+                      <option key={status.id} value={String(status.id)}>
+                        {status.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('dashboards.conversionTile.to')} required error={message('toStatus')}>
+                {(control) => (
+                  <select {...control} value={form.toStatus} onChange={(event) => update({ toStatus: event.target.value })}>
+                    <option value="">{t('dashboards.conversionTile.chooseStatus')}</option>
+                    {statusOptions.map((status) => (
+                      <option key={status.id} value={String(status.id)}>
+                        {status.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </>
+          ) : null}
           <Field label={t('dashboards.tile.period')} error={message('period')} hint={form.type === 'line' ? t('dashboards.tile.lineNeedsPeriod') : undefined}>
             {(control) => (
               <select {...control} value={form.periodRange} onChange={(event) => update({ periodRange: event.target.value as PeriodRange | '' })}>
@@ -274,11 +311,23 @@ function keptSettings(tile: Tile | null, form: TileForm): Pick<Tile, 'sort' | 'l
   const kept: Pick<Tile, 'sort' | 'limit' | 'steps'> = {};
   if (tile.sort !== undefined) kept.sort = tile.sort;
   if (tile.limit !== undefined) kept.limit = tile.limit;
-  if (tile.steps !== undefined) kept.steps = tile.steps;
+  // A conversion's steps are the two statuses of the dialog.
+  if (tile.steps !== undefined && form.type !== 'conversion') kept.steps = tile.steps;
   return kept;
 }
 
-type TileFormErrors = Partial<Record<'title' | 'by' | 'period' | 'days' | 'entity', 'validation.required' | 'dashboards.tile.titleTooLong' | 'dashboards.tile.lineNeedsPeriod' | 'dashboards.tile.daysInvalid' | 'dashboards.tile.funnelPersons'>>;
+type TileFormErrors = Partial<
+  Record<
+    'title' | 'by' | 'period' | 'days' | 'entity' | 'fromStatus' | 'toStatus',
+    | 'validation.required'
+    | 'dashboards.tile.titleTooLong'
+    | 'dashboards.tile.lineNeedsPeriod'
+    | 'dashboards.tile.daysInvalid'
+    | 'dashboards.tile.funnelPersons'
+    | 'dashboards.conversionTile.persons'
+    | 'dashboards.conversionTile.sameStatus'
+  >
+>;
 
 function validate(form: TileForm): TileFormErrors {
   const errors: TileFormErrors = {};
@@ -288,6 +337,12 @@ function validate(form: TileForm): TileFormErrors {
   if (GROUPED_TYPES.includes(form.type) && form.by === '') errors.by = 'validation.required';
   if (form.type === 'line' && form.periodRange === '') errors.period = 'dashboards.tile.lineNeedsPeriod';
   if (form.type === 'funnel' && form.entity !== 'person') errors.entity = 'dashboards.tile.funnelPersons';
+  if (form.type === 'conversion') {
+    if (form.entity !== 'person') errors.entity = 'dashboards.conversionTile.persons';
+    if (form.fromStatus === '') errors.fromStatus = 'validation.required';
+    if (form.toStatus === '') errors.toStatus = 'validation.required';
+    else if (form.toStatus === form.fromStatus) errors.toStatus = 'dashboards.conversionTile.sameStatus';
+  }
   if (form.periodRange === 'lastNDays') {
     const days = Number(form.days);
     if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) errors.days = 'dashboards.tile.daysInvalid';

@@ -3,7 +3,7 @@ import type { Criterion, ItemsResponse, NamedRef, SelectionEntity } from '../api
 
 /** Shapes and calls of the dashboards API. Field names follow the API. */
 
-export type TileType = 'bigNumber' | 'list' | 'pie' | 'bar' | 'column' | 'line' | 'funnel';
+export type TileType = 'bigNumber' | 'list' | 'pie' | 'bar' | 'column' | 'line' | 'funnel' | 'conversion';
 export type TileMeasure = 'count' | 'avgDaysInStatus' | 'minDaysInStatus' | 'maxDaysInStatus';
 export type PeriodField = 'registeredAt' | 'leadStatusChangedAt';
 export type PeriodRange = 'today' | 'thisWeek' | 'thisMonth' | 'thisQuarter' | 'thisYear' | 'yearToDate' | 'lastNDays';
@@ -39,7 +39,7 @@ export interface Tile {
   sort?: string;
   /** List tiles: the number of rows shown; the server shows 100 without it. */
   limit?: number;
-  /** Funnel tiles: the lead status ids of the steps, in order. */
+  /** Funnel tiles: the lead status ids of the steps, in order. Conversion tiles: from and to. */
   steps?: number[];
   layout: TileLayout;
 }
@@ -121,7 +121,23 @@ export interface FunnelData {
   conversions: Array<number | null>;
 }
 
-export type TileData = BigNumberData | GroupsData | LineData | ListData | FunnelData;
+export interface ConversionStep {
+  key: { kind: 'leadStatus'; id: number; name: string };
+  reached: number;
+  criteria: Criterion[][];
+}
+
+export interface ConversionData {
+  type: 'conversion';
+  /** The persons that reached the first status in the period. */
+  from: ConversionStep;
+  /** Of those, the persons that reached the second status in the period too. */
+  to: ConversionStep;
+  /** to.reached divided by from.reached; null when from has none. */
+  rate: number | null;
+}
+
+export type TileData = BigNumberData | GroupsData | LineData | ListData | FunnelData | ConversionData;
 
 export const dashboards = {
   list: () => apiRequest<ItemsResponse<DashboardSummary>>('GET', '/api/dashboards'),

@@ -47,6 +47,13 @@ export function tileCsv(t: TFunction, language: Language, tile: Tile, data: Tile
         }),
       ];
       break;
+    case 'conversion':
+      rows = [
+        [t('dashboards.export.step'), t('dashboards.export.reached'), t('dashboards.export.conversion')],
+        [data.from.key.name, number(data.from.reached), ''],
+        [data.to.key.name, number(data.to.reached), data.rate === null ? '' : `${formatValue(data.rate * 100, language)}%`],
+      ];
+      break;
   }
 
   return rows.map((row) => row.map((cell) => csvField(cell === null ? '' : String(cell))).join(';')).join('\r\n') + '\r\n';

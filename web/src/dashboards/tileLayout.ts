@@ -48,6 +48,7 @@ const DEFAULT_SIZES: Record<TileType, { w: number; h: number }> = {
   column: { w: 6, h: 4 },
   line: { w: 6, h: 4 },
   funnel: { w: 4, h: 4 },
+  conversion: { w: 4, h: 3 },
 };
 
 /** Places a new tile under all others, at the left edge. */
