@@ -454,6 +454,27 @@ test.describe('dashboards', () => {
     await saveScreenshot(page, 'nl-dashboard-leads-list');
   });
 
+  test('tile menu at the bottom opens upwards', async ({ page, api }) => {
+    await routeDashboards(page, api);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/dashboards/1');
+    const menuButton = page.getByRole('button', { name: 'Acties voor tegel Langst wachtende open leads' });
+    await expect(menuButton).toBeVisible();
+    // Put the tile's menu button 40 pixels above the bottom of the window.
+    await menuButton.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().bottom - (window.innerHeight - 40)));
+
+    await menuButton.click();
+    const menu = page.getByRole('dialog', { name: 'Acties voor tegel Langst wachtende open leads' });
+    const box = await menu.boundingBox();
+    const buttonBox = await menuButton.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(buttonBox!.y);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    const download = page.waitForEvent('download');
+    await menu.getByRole('button', { name: 'Gegevens als CSV' }).click({ timeout: 5_000 });
+    expect((await download).suggestedFilename()).toBe('Langst wachtende open leads.csv');
+  });
+
   test('qualified bar opens its records', async ({ page, api }) => {
     const server = await routeDashboards(page, api);
 

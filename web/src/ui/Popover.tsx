@@ -17,13 +17,23 @@ const VIEWPORT_MARGIN = 8;
  */
 export function Popover({ anchor, label, onClose, children, width = 320 }: PopoverProps) {
   const panel = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const [position, setPosition] = useState<{ top: number; left: number; maxHeight?: number } | null>(null);
 
   useLayoutEffect(() => {
     const rect = anchor.current?.getBoundingClientRect();
     if (rect === undefined) return;
     const left = Math.min(Math.max(VIEWPORT_MARGIN, rect.left), window.innerWidth - width - VIEWPORT_MARGIN);
-    setPosition({ top: rect.bottom + 4, left });
+    // The panel opens below its button, or above it when it does not fit below and there is
+    // more room above, as for a menu of a tile at the bottom of the window.
+    const height = panel.current?.offsetHeight ?? 0;
+    const below = window.innerHeight - rect.bottom - 4 - VIEWPORT_MARGIN;
+    const above = rect.top - 4 - VIEWPORT_MARGIN;
+    // Only a panel that fits on neither side scrolls, so that nothing inside it is cut off otherwise.
+    if (height > below && above > below) {
+      setPosition({ top: Math.max(VIEWPORT_MARGIN, rect.top - 4 - height), left, ...(height > above ? { maxHeight: above } : {}) });
+    } else {
+      setPosition({ top: rect.bottom + 4, left, ...(height > below ? { maxHeight: below } : {}) });
+    }
   }, [anchor, width]);
 
   useEffect(() => {
@@ -62,7 +72,12 @@ export function Popover({ anchor, label, onClose, children, width = 320 }: Popov
       role="dialog"
       aria-label={label}
       className="popover"
-      style={{ top: position?.top ?? -9999, left: position?.left ?? -9999, width }}
+      style={{
+        top: position?.top ?? -9999,
+        left: position?.left ?? -9999,
+        width,
+        ...(position?.maxHeight === undefined ? {} : { maxHeight: position.maxHeight, overflowY: 'auto' }),
+      }}
     >
       {children}
     </div>,
