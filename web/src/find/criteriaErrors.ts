@@ -21,6 +21,8 @@ const LINE_PATH = /^\/(?:filter|criteria)\/(\d+)\/(\d+)(\/.*)?$/;
  * instead. A message that matches none gets a general text, so no English lands on a Dutch screen.
  */
 const VALUE_MESSAGES: Array<[RegExp, (t: TFunction, match: RegExpMatchArray, language: Language) => string]> = [
+  // Before the number patterns: an id's message also names its range of whole numbers.
+  [/must be an? (lead status|category|company|user) id|must be a category group/, (t) => t('find.errors.unknownValue')],
   [/needs at least one value/, (t) => t('find.errors.chooseValue')],
   [/takes exactly 2 values/, (t) => t('find.errors.bothValues')],
   [/takes no values/, (t) => t('find.errors.noValues')],
@@ -36,7 +38,6 @@ const VALUE_MESSAGES: Array<[RegExp, (t: TFunction, match: RegExpMatchArray, lan
   [/non-empty text/, (t) => t('find.errors.text')],
   [/characters long; the maximum is (\d+)/, (t, match) => t('validation.tooLongMax', { max: Number(match[1]) })],
   [/true or false/, (t) => t('find.errors.yesNo')],
-  [/must be a .*(id|category group)/, (t) => t('find.errors.unknownValue')],
 ];
 
 /**
