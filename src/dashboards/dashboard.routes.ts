@@ -58,7 +58,7 @@ const TileDataResponse = Type.Object(
   {
     additionalProperties: true,
     description:
-      'By tile type: bigNumber {value, previous, criteria}; pie, bar and column {groups}; line {buckets}; list {total, rows, criteria}; funnel {steps, conversions}; conversion {from, to, rate}. Every criteria selects exactly the records of its number.',
+      'By tile type: bigNumber {value, previous, criteria}; pie, bar and column {groups}; line {buckets}; list {total, rows, criteria}; funnel {steps, conversions}; conversion {from, to, rate}; timeInStatus {groups} with the average days per status and its stays. Every criteria selects exactly the records of its number.',
   },
 );
 

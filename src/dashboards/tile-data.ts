@@ -9,6 +9,7 @@ import { type OwnerFilter, type TileContext, measureRecords, periodLine, previou
 import { type Conversion, type Funnel, computeConversion, computeFunnel } from './tile-funnel.js';
 import { type TileGroup, computeGroups } from './tile-groups.js';
 import { type LineBucket, computeLine } from './tile-line.js';
+import { type StatusStayGroup, computeTimeInStatus } from './tile-time-in-status.js';
 
 export interface TileDataRequest {
   tile: Tile;
@@ -33,7 +34,8 @@ export type TileData =
   | { type: 'line'; buckets: LineBucket[] }
   | { type: 'list'; total: number; rows: TileListRow[]; criteria: CriteriaSets }
   | ({ type: 'funnel' } & Funnel)
-  | ({ type: 'conversion' } & Conversion);
+  | ({ type: 'conversion' } & Conversion)
+  | { type: 'timeInStatus'; groups: StatusStayGroup[] };
 
 /** Checks the request and computes the numbers, groups, buckets, rows, steps or conversion of its tile. */
 export async function computeTileData(db: Executor, context: TileContext, request: TileDataRequest): Promise<TileData> {
@@ -69,6 +71,8 @@ export async function computeTileData(db: Executor, context: TileContext, reques
       return { type: 'funnel', ...(await computeFunnel(db, context, tile, criteria, period)) };
     case 'conversion':
       return { type: 'conversion', ...(await computeConversion(db, context, tile, criteria, period)) };
+    case 'timeInStatus':
+      return { type: 'timeInStatus', groups: await computeTimeInStatus(db, context, criteria, period) };
   }
 }
 

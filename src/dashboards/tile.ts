@@ -15,7 +15,7 @@ import { AppError } from '../errors/app-error.js';
  * companies, a measure, an optional "by" field to group on and an optional period.
  */
 
-export const TILE_TYPES = ['bigNumber', 'list', 'pie', 'bar', 'column', 'line', 'funnel', 'conversion'] as const;
+export const TILE_TYPES = ['bigNumber', 'list', 'pie', 'bar', 'column', 'line', 'funnel', 'conversion', 'timeInStatus'] as const;
 export type TileType = (typeof TILE_TYPES)[number];
 export const TILE_ENTITIES = ['person', 'company'] as const;
 export type TileEntity = (typeof TILE_ENTITIES)[number];
@@ -118,6 +118,9 @@ export function checkTile(tile: Tile, path: string, errors: ValidationErrors): v
   }
   if (tile.type === 'funnel' && tile.entity !== 'person') {
     errors.add(`${path}/entity`, 'a funnel follows the lead status history of persons; use person');
+  }
+  if (tile.type === 'timeInStatus' && tile.entity !== 'person') {
+    errors.add(`${path}/entity`, 'time in status follows the lead status history of persons; use person');
   }
   if (tile.type === 'conversion') {
     if (tile.entity !== 'person') errors.add(`${path}/entity`, 'a conversion follows the lead status history of persons; use person');
