@@ -259,6 +259,24 @@ class DashboardServer {
     return { type: 'conversion', from: step(fromId, 124, [reached(fromId)]), to: step(toId, 31, [reached(fromId), reached(toId)]), rate: 0.25 };
   }
 
+  /** Average days per status over the stays that began this quarter. */
+  private timeInStatusData(): unknown {
+    const days: Array<[StatusName, number, number]> = [
+      ['Open', 6.2, 124],
+      ['Contact opnemen', 11.8, 76],
+      ['Gekwalificeerd', 23.5, 31],
+    ];
+    return {
+      type: 'timeInStatus',
+      groups: days.map(([name, value, stays]) => ({
+        key: { value: this.status(name).id, label: this.label(this.status(name)) },
+        value,
+        stays,
+        criteria: [[ALL_LEADS, { field: 'reachedLeadStatus', operator: 'thisQuarter', values: [this.status(name).id] }]],
+      })),
+    };
+  }
+
   private status(name: StatusName) {
     const status = this.names.statuses.get(name);
     if (status === undefined) throw new Error(`no lead status named ${name}`);
@@ -352,6 +370,7 @@ class DashboardServer {
         };
       default:
         if (tile.type === 'conversion') return this.conversionData(tile);
+        if (tile.type === 'timeInStatus') return this.timeInStatusData();
         return genericTileData(tile, leads);
     }
   }
@@ -898,6 +917,40 @@ test.describe('dashboards', () => {
     await expect(page).toHaveURL(/\/find\?/);
     const criteria = JSON.parse(new URL(page.url()).searchParams.get('criteria') ?? '[]') as Criteria;
     expect(criteria[0]?.filter((line) => line.field === 'reachedLeadStatus')).toHaveLength(2);
+  });
+
+  test('time in status tile shows days per status', async ({ page, api }) => {
+    const server = await routeDashboards(page, api);
+    const own = server.addDashboard({ name: 'Doorlooptijd', shared: false, editable: true, isDefault: false, tiles: [] });
+
+    await page.goto(`/dashboards/${own.id}`);
+    await page.getByRole('button', { name: 'Tegel toevoegen' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Tegel toevoegen' });
+    await dialog.getByLabel('Soort tegel').selectOption({ label: 'Tijd per status' });
+    await expect(dialog.getByRole('combobox', { name: 'Meten' })).toHaveCount(0);
+    await dialog.getByRole('textbox', { name: 'Titel', exact: true }).fill('Dagen per status dit kwartaal');
+    await dialog.getByRole('combobox', { name: 'Periode van de tegel' }).selectOption({ label: 'Dit kwartaal' });
+    await expect(dialog.getByText('Telt de keren dat leads in de periode een status binnenkwamen')).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'Records' }).selectOption({ label: 'Bedrijven' });
+    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await expect(dialog.getByText('Deze tegel volgt de statushistorie van personen. Kies Personen.')).toBeVisible();
+    await dialog.getByRole('combobox', { name: 'Records' }).selectOption({ label: 'Personen' });
+    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    const added = (server.patches.at(-1)?.tiles as Tile[])[0];
+    expect(added).toMatchObject({ type: 'timeInStatus', entity: 'person', measure: 'count', by: null, period: { range: 'thisQuarter' } });
+    const days = tile(page, 'Dagen per status dit kwartaal');
+    await expect(days.getByRole('button', { name: 'Contact opnemen: 11,8' })).toBeAttached();
+    await expect(days.locator('canvas')).toHaveCount(1);
+    await saveScreenshot(page, 'nl-dashboard-time-in-status');
+
+    const bar = days.getByRole('button', { name: 'Gekwalificeerd: 23,5' });
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/find\?/);
+    const criteria = JSON.parse(new URL(page.url()).searchParams.get('criteria') ?? '[]') as Criteria;
+    expect(criteria[0]?.at(-1)?.field).toBe('reachedLeadStatus');
   });
 
   test('line and empty tiles', async ({ page, api }) => {

@@ -52,12 +52,13 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
     return <ListTable tile={tile} data={data} language={language} onOpen={onOpen} />;
   }
   // A count of 0 everywhere is an empty chart, but an average of 0 days is a real value.
-  const noValue = (value: number | null) => value === null || (tile.measure === 'count' && value === 0);
+  const counts = tile.measure === 'count' && data.type !== 'timeInStatus';
+  const noValue = (value: number | null) => value === null || (counts && value === 0);
   if (points.length === 0 || points.every((point) => noValue(point.value))) return empty;
 
   return (
     <div className="tile-chart-frame">
-      <TileChart kind={data.type as ChartKind} points={points} onOpen={onOpen} onChart={onChart} />
+      <TileChart kind={data.type === 'timeInStatus' ? 'bar' : (data.type as ChartKind)} points={points} onOpen={onOpen} onChart={onChart} />
       <ul className="tile-points" aria-label={t('dashboards.pointsLabel', { title: tileTitle(t, tile) })}>
         {points.map((point, index) => (
           <li key={index}>
@@ -233,6 +234,8 @@ function chartPoints(t: TFunction, language: Language, tile: Tile, data: TileDat
       return linePoints(language, data);
     case 'funnel':
       return funnelPoints(t, language, data, statuses);
+    case 'timeInStatus':
+      return groupPoints(t, language, { ...tile, by: 'leadStatus' }, { type: 'bar', groups: data.groups }, statuses);
     default:
       return [];
   }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,7 +13,7 @@ import { Field } from '../ui/Field';
 import type { PeriodField, PeriodRange, Tile, TileMeasure, TileType } from './dashboardApi';
 import { newTileId } from './tileLayout';
 
-export const TILE_TYPES: TileType[] = ['bigNumber', 'column', 'bar', 'pie', 'line', 'funnel', 'conversion', 'list'];
+export const TILE_TYPES: TileType[] = ['bigNumber', 'column', 'bar', 'pie', 'line', 'funnel', 'conversion', 'timeInStatus', 'list'];
 const MEASURES: TileMeasure[] = ['count', 'avgDaysInStatus', 'minDaysInStatus', 'maxDaysInStatus'];
 export const PERIOD_RANGES: PeriodRange[] = ['today', 'thisWeek', 'thisMonth', 'thisQuarter', 'thisYear', 'yearToDate', 'lastNDays'];
 const PERIOD_FIELDS: PeriodField[] = ['registeredAt', 'leadStatusChangedAt'];
@@ -25,6 +26,12 @@ const GROUP_FIELDS: Record<SelectionEntity, string[]> = {
   person: ['leadStatus', 'category', 'categoryGroup', 'owner', 'leadSource'],
   company: ['category', 'categoryGroup', 'owner'],
 };
+
+/** Tile types whose numbers the type itself defines, so the dialog asks for no measure. */
+const COUNTED_TYPES: TileType[] = ['list', 'funnel', 'conversion', 'timeInStatus'];
+
+/** Tile types that follow the lead status history, and so count persons only. */
+const HISTORY_TYPES: TileType[] = ['funnel', 'conversion', 'timeInStatus'];
 
 /** Tile types that draw one bar, slice or point per group, and so need a "by" field. */
 const GROUPED_TYPES: TileType[] = ['pie', 'bar', 'column'];
@@ -122,7 +129,7 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
       title: form.title.trim(),
       entity: form.entity,
       criteria: toCriteria(form.draft),
-      measure: form.type === 'list' || form.type === 'funnel' || form.type === 'conversion' ? 'count' : form.measure,
+      measure: COUNTED_TYPES.includes(form.type) ? 'count' : form.measure,
       by,
       period:
         form.periodRange === ''
@@ -135,7 +142,7 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
   }
 
   const grouped = GROUPED_TYPES.includes(form.type);
-  const hasMeasure = form.type !== 'list' && form.type !== 'funnel' && form.type !== 'conversion';
+  const hasMeasure = !COUNTED_TYPES.includes(form.type);
   const statusOptions = (statuses.data ?? []).filter((status) => !status.deleted);
 
   return (
@@ -246,7 +253,7 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
               </Field>
             </>
           ) : null}
-          <Field label={t('dashboards.tile.period')} error={message('period')} hint={form.type === 'line' ? t('dashboards.tile.lineNeedsPeriod') : undefined}>
+          <Field label={t('dashboards.tile.period')} error={message('period')} hint={periodHint(t, form.type)}>
             {(control) => (
               <select {...control} value={form.periodRange} onChange={(event) => update({ periodRange: event.target.value as PeriodRange | '' })}>
                 <option value="">{t('dashboards.tile.noPeriod')}</option>
@@ -324,10 +331,18 @@ type TileFormErrors = Partial<
     | 'dashboards.tile.lineNeedsPeriod'
     | 'dashboards.tile.daysInvalid'
     | 'dashboards.tile.funnelPersons'
-    | 'dashboards.conversionTile.persons'
+    | 'dashboards.tile.historyPersons'
     | 'dashboards.conversionTile.sameStatus'
   >
 >;
+
+/** Returns the hint under the period: what the period selects, where a tile type gives it its own meaning. */
+function periodHint(t: TFunction, type: TileType): string | undefined {
+  if (type === 'line') return t('dashboards.tile.lineNeedsPeriod');
+  if (type === 'timeInStatus') return t('dashboards.tile.timeInStatusPeriod');
+  if (type === 'conversion') return t('dashboards.tile.conversionPeriod');
+  return undefined;
+}
 
 function validate(form: TileForm): TileFormErrors {
   const errors: TileFormErrors = {};
@@ -337,8 +352,8 @@ function validate(form: TileForm): TileFormErrors {
   if (GROUPED_TYPES.includes(form.type) && form.by === '') errors.by = 'validation.required';
   if (form.type === 'line' && form.periodRange === '') errors.period = 'dashboards.tile.lineNeedsPeriod';
   if (form.type === 'funnel' && form.entity !== 'person') errors.entity = 'dashboards.tile.funnelPersons';
+  else if (HISTORY_TYPES.includes(form.type) && form.entity !== 'person') errors.entity = 'dashboards.tile.historyPersons';
   if (form.type === 'conversion') {
-    if (form.entity !== 'person') errors.entity = 'dashboards.conversionTile.persons';
     if (form.fromStatus === '') errors.fromStatus = 'validation.required';
     if (form.toStatus === '') errors.toStatus = 'validation.required';
     else if (form.toStatus === form.fromStatus) errors.toStatus = 'dashboards.conversionTile.sameStatus';

@@ -3,7 +3,7 @@ import type { Criterion, ItemsResponse, NamedRef, SelectionEntity } from '../api
 
 /** Shapes and calls of the dashboards API. Field names follow the API. */
 
-export type TileType = 'bigNumber' | 'list' | 'pie' | 'bar' | 'column' | 'line' | 'funnel' | 'conversion';
+export type TileType = 'bigNumber' | 'list' | 'pie' | 'bar' | 'column' | 'line' | 'funnel' | 'conversion' | 'timeInStatus';
 export type TileMeasure = 'count' | 'avgDaysInStatus' | 'minDaysInStatus' | 'maxDaysInStatus';
 export type PeriodField = 'registeredAt' | 'leadStatusChangedAt';
 export type PeriodRange = 'today' | 'thisWeek' | 'thisMonth' | 'thisQuarter' | 'thisYear' | 'yearToDate' | 'lastNDays';
@@ -137,7 +137,13 @@ export interface ConversionData {
   rate: number | null;
 }
 
-export type TileData = BigNumberData | GroupsData | LineData | ListData | FunnelData | ConversionData;
+export interface TimeInStatusData {
+  type: 'timeInStatus';
+  /** Per lead status in list order: the average days spent in it over the stays that began in the period. */
+  groups: Array<{ key: GroupKey; value: number | null; stays: number; criteria: Criterion[][] }>;
+}
+
+export type TileData = BigNumberData | GroupsData | LineData | ListData | FunnelData | ConversionData | TimeInStatusData;
 
 export const dashboards = {
   list: () => apiRequest<ItemsResponse<DashboardSummary>>('GET', '/api/dashboards'),

@@ -47,6 +47,12 @@ export function tileCsv(t: TFunction, language: Language, tile: Tile, data: Tile
         }),
       ];
       break;
+    case 'timeInStatus':
+      rows = [
+        [t('fields.leadStatus'), t('dashboards.export.averageDays'), t('dashboards.export.stays')],
+        ...data.groups.map((group) => [groupLabel(t, group.key, 'leadStatus'), number(group.value), number(group.stays)]),
+      ];
+      break;
     case 'conversion':
       rows = [
         [t('dashboards.export.step'), t('dashboards.export.reached'), t('dashboards.export.conversion')],

@@ -49,6 +49,7 @@ const DEFAULT_SIZES: Record<TileType, { w: number; h: number }> = {
   line: { w: 6, h: 4 },
   funnel: { w: 4, h: 4 },
   conversion: { w: 4, h: 3 },
+  timeInStatus: { w: 6, h: 4 },
 };
 
 /** Places a new tile under all others, at the left edge. */
