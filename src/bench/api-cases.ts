@@ -91,6 +91,23 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
     return row.id;
   };
 
+  // A tile over the leads and their status changes of the last year, which covers the data set's
+  // most recent months.
+  const historyTile = (fields: Record<string, unknown>): BenchRequest => ({
+    method: 'POST',
+    url: '/api/dashboards/tile-data',
+    body: {
+      tile: {
+        entity: 'person',
+        criteria: [[{ field: 'categoryGroup', operator: 'isOneOf', values: ['potentialCustomer'] }]],
+        measure: 'count',
+        by: null,
+        period: { field: 'leadStatusChangedAt', range: 'lastNDays', days: 365 },
+        ...fields,
+      },
+    },
+  });
+
   // The tiles of the default Leads dashboard, which the web app loads one request per tile.
   const defaultDashboardTiles = async (): Promise<BenchRequest[]> => {
     const dashboard = await db.selectFrom('dashboards').select('tiles').where('is_default', '=', true).executeTakeFirstOrThrow();
@@ -168,6 +185,19 @@ export async function buildApiCases(db: Db): Promise<ApiCase[]> {
       budgetMs: 500,
       replay: 'concurrent',
       prepare: defaultDashboardTiles,
+    },
+    {
+      // Tiles that users add themselves; they read the status history of the leads.
+      name: 'dashboard tile: time in status of leads, last 365 days',
+      budgetMs: undefined,
+      replay: 'concurrent',
+      prepare: async () => historyTile({ id: 'bench-time', type: 'timeInStatus', title: 'Tijd per status' }),
+    },
+    {
+      name: 'dashboard tile: conversion Open to Contacting, last 365 days',
+      budgetMs: undefined,
+      replay: 'concurrent',
+      prepare: async () => historyTile({ id: 'bench-conversion', type: 'conversion', title: 'Conversie', steps: [subjects.statuses.open, subjects.statuses.contacting] }),
     },
     {
       name: 'person card',
