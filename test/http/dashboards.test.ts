@@ -40,6 +40,14 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
     return response.json();
   }
 
+  /** The status history of the leads: persons of potential-customer companies. */
+  async function leadHistory() {
+    return sql<{ id: number; person_id: number; to_status_id: number | null; changed_at: Date }>`
+      select h.id, h.person_id, h.to_status_id, h.changed_at from lead_status_changes h
+      join persons p on p.id = h.person_id join companies c on c.id = p.company_id join categories cat on cat.id = c.category_id
+      where cat.category_group = 'potentialCustomer' and p.deleted_at is null`.execute(testApp.database.db);
+  }
+
   async function personsMatching(criteria: Criteria) {
     const response = await admin.get(`/api/persons?limit=500&filter=${encodeURIComponent(JSON.stringify(criteria))}`);
     expect(response.statusCode, response.body).toBe(200);
@@ -371,10 +379,7 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
 
     it('counts the funnel as computed from the history rows', async () => {
       const data = await tileData({ tile: tile({ type: 'funnel', period: { field: 'leadStatusChangedAt', range: 'thisQuarter' } }) });
-      const history = await sql<{ person_id: number; to_status_id: number; changed_at: Date }>`
-        select h.person_id, h.to_status_id, h.changed_at from lead_status_changes h
-        join persons p on p.id = h.person_id join companies c on c.id = p.company_id join categories cat on cat.id = c.category_id
-        where cat.category_group = 'potentialCustomer' and p.deleted_at is null`.execute(testApp.database.db);
+      const history = await leadHistory();
       const reached = (statusName: string) =>
         new Set(
           history.rows
@@ -400,10 +405,7 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
       const open = statusNamed('Open');
       const steps = [open, statusNamed('Contact opnemen')];
       const data = await tileData({ tile: tile({ type: 'conversion', steps, period: { field: 'leadStatusChangedAt', range: 'thisQuarter' } }) });
-      const history = await sql<{ person_id: number; to_status_id: number; changed_at: Date }>`
-        select h.person_id, h.to_status_id, h.changed_at from lead_status_changes h
-        join persons p on p.id = h.person_id join companies c on c.id = p.company_id join categories cat on cat.id = c.category_id
-        where cat.category_group = 'potentialCustomer' and p.deleted_at is null`.execute(testApp.database.db);
+      const history = await leadHistory();
       const reachedInQuarter = (statusName: string) =>
         new Set(
           history.rows
@@ -430,10 +432,7 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
     });
 
     it('averages the time spent per status as computed from the history rows', async () => {
-      const history = await sql<{ id: number; person_id: number; to_status_id: number | null; changed_at: Date }>`
-        select h.id, h.person_id, h.to_status_id, h.changed_at from lead_status_changes h
-        join persons p on p.id = h.person_id join companies c on c.id = p.company_id join categories cat on cat.id = c.category_id
-        where cat.category_group = 'potentialCustomer' and p.deleted_at is null`.execute(testApp.database.db);
+      const history = await leadHistory();
       const rows = history.rows
         .map((row) => ({ ...row, at: new Date(row.changed_at).getTime() }))
         .sort((a, b) => a.person_id - b.person_id || a.at - b.at || a.id - b.id);

@@ -227,30 +227,20 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
           ) : null}
           {form.type === 'conversion' ? (
             <>
-              <Field label={t('dashboards.conversionTile.from')} required error={message('fromStatus')}>
-                {(control) => (
-                  <select {...control} value={form.fromStatus} onChange={(event) => update({ fromStatus: event.target.value })}>
-                    <option value="">{t('dashboards.conversionTile.chooseStatus')}</option>
-                    {statusOptions.map((status) => (
-                      <option key={status.id} value={String(status.id)}>
-                        {status.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('dashboards.conversionTile.to')} required error={message('toStatus')}>
-                {(control) => (
-                  <select {...control} value={form.toStatus} onChange={(event) => update({ toStatus: event.target.value })}>
-                    <option value="">{t('dashboards.conversionTile.chooseStatus')}</option>
-                    {statusOptions.map((status) => (
-                      <option key={status.id} value={String(status.id)}>
-                        {status.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <StatusField
+                label={t('dashboards.conversionTile.from')}
+                value={form.fromStatus}
+                statuses={statusOptions}
+                error={message('fromStatus')}
+                onChange={(fromStatus) => update({ fromStatus })}
+              />
+              <StatusField
+                label={t('dashboards.conversionTile.to')}
+                value={form.toStatus}
+                statuses={statusOptions}
+                error={message('toStatus')}
+                onChange={(toStatus) => update({ toStatus })}
+              />
             </>
           ) : null}
           <Field label={t('dashboards.tile.period')} error={message('period')} hint={periodHint(t, form.type)}>
@@ -305,6 +295,33 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
         ) : null}
       </form>
     </Dialog>
+  );
+}
+
+interface StatusFieldProps {
+  label: string;
+  value: string;
+  statuses: Array<{ id: number; name: string }>;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}
+
+/** A required choice of one lead status, by id. */
+function StatusField({ label, value, statuses, error, onChange }: StatusFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <Field label={label} required error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{t('dashboards.conversionTile.chooseStatus')}</option>
+          {statuses.map((status) => (
+            <option key={status.id} value={String(status.id)}>
+              {status.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
