@@ -149,6 +149,41 @@ test('finds by our contact and by period', async ({ page, api }) => {
   await expect(page.getByText('Niets gevonden')).toBeVisible();
 });
 
+test('finds persons who reached a lead status', async ({ page, api }) => {
+  const lastName = uniqueName('Bereikers');
+  const lead = await api.createCompany({ name: uniqueName('Bereik bv'), category: 'Lead' });
+  const contacted = await api.createPerson({ firstName: 'Gebeld', lastName, companyId: lead.id });
+  await api.createPerson({ firstName: 'Nieuw', lastName, companyId: lead.id });
+  const contacting = await api.leadStatusId('Contact opnemen');
+  await api.updatePerson(contacted.id, contacted.version, { leadStatusId: contacting });
+
+  await page.goto('/find');
+  await chooseField(line(page, 1, 1), 'Achternaam', 'Begint met');
+  await line(page, 1, 1).getByLabel('Waarde', { exact: true }).fill(lastName);
+  await page.getByRole('button', { name: 'Regel toevoegen' }).click();
+  await chooseField(line(page, 1, 2), 'Leadstatus bereikt');
+  await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await expect(line(page, 1, 2).getByText('Kies een status.')).toBeVisible();
+
+  await line(page, 1, 2).getByLabel('Status', { exact: true }).selectOption({ label: 'Contact opnemen' });
+  await line(page, 1, 2).getByLabel('Voorwaarde', { exact: true }).selectOption({ label: 'Deze week' });
+  await search(page);
+  await expect(page.getByText(personCount(1))).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`Gebeld ${lastName}`) })).toBeVisible();
+  const criteria = JSON.parse(new URL(page.url()).searchParams.get('criteria') ?? '[]') as Array<Array<{ field: string; values: unknown[] }>>;
+  expect(criteria[0]?.[1]).toEqual({ field: 'reachedLeadStatus', operator: 'thisWeek', values: [contacting] });
+  await saveScreenshot(page, 'nl-find-reached-status');
+
+  // "Nooit" finds the person who has not reached the status, as a dashboard's drill-down would list.
+  await line(page, 1, 2).getByLabel('Voorwaarde', { exact: true }).selectOption({ label: 'nooit' });
+  await search(page);
+  await expect(page.getByText(personCount(1))).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`Nieuw ${lastName}`) })).toBeVisible();
+  await page.reload();
+  await expect(line(page, 1, 2).getByLabel('Status', { exact: true })).toHaveValue(String(contacting));
+  await expect(line(page, 1, 2).getByLabel('Voorwaarde', { exact: true })).toHaveValue('isEmpty');
+});
+
 test('finds companies by a text criterion', async ({ page, api }) => {
   const city = uniqueName('Zoekdorp');
   await api.createCompany({ name: uniqueName('Dorpsbakker'), category: 'Lead', city });

@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 import type { Language, SelectionEntity } from '../api/types';
 import { valueArity } from '../lists/operators';
+import { useFilterOptions } from '../lists/options';
 import { withField, withOperator, type CriterionValue, type DraftLine } from './draft';
 import { FIELD_GROUPS, FIND_OPERATORS, findField, findFields } from './findFields';
 import { ValueChoices } from './ValueChoices';
@@ -28,6 +30,11 @@ export function lineFieldId(key: number): string {
 export function CriterionLine({ entity, line, number, joined, error, language, onChange, onRemove }: CriterionLineProps) {
   const { t } = useTranslation();
   const field = line.field === '' ? undefined : findField(entity, line.field);
+  const subjects = useFilterOptions(field?.subject, language).options;
+  // An event's first value is its subject; the operator and value inputs work on the rest.
+  const subjectValues = field?.subject === undefined ? [] : line.values.slice(0, 1);
+  const dateValues = line.values.slice(subjectValues.length);
+  const withValues = (values: CriterionValue[]) => [...subjectValues, ...values];
   const fieldLabel = field === undefined ? '' : t(field.labelKey as 'fields.name');
   const lineLabel = t('find.line', { number });
   const errorId = `find-line-${line.key}-error`;
@@ -67,15 +74,38 @@ export function CriterionLine({ entity, line, number, joined, error, language, o
 
         {field === undefined ? null : (
           <>
+            {field.subject === undefined ? null : (
+              <select
+                className="find-subject"
+                aria-label={t('find.subject')}
+                value={subjectValues[0] === undefined || subjectValues[0] === null ? '' : String(subjectValues[0])}
+                onChange={(event) => onChange({ ...line, values: [event.target.value === '' ? '' : Number(event.target.value), ...dateValues] })}
+                {...control}
+              >
+                <option value="" disabled>
+                  {t('find.chooseSubject')}
+                </option>
+                {subjects
+                  .filter((option) => !option.deleted || option.value === subjectValues[0])
+                  .map((option) => (
+                    <option key={String(option.value)} value={String(option.value)}>
+                      {option.label}
+                    </option>
+                  ))}
+              </select>
+            )}
             <select
               className="find-operator"
               aria-label={t('find.operator')}
               value={line.operator}
-              onChange={(event) => onChange(withOperator(line, event.target.value))}
+              onChange={(event) => {
+                const changed = withOperator({ ...line, values: dateValues }, event.target.value);
+                onChange({ ...changed, values: withValues(changed.values) });
+              }}
             >
               {FIND_OPERATORS[field.type].map((operator) => (
                 <option key={operator} value={operator}>
-                  {t(`operators.${operator}` as 'operators.is')}
+                  {operatorLabel(t, operator, field.event === true)}
                 </option>
               ))}
             </select>
@@ -83,12 +113,12 @@ export function CriterionLine({ entity, line, number, joined, error, language, o
               lineKey={line.key}
               type={field.type}
               operator={line.operator}
-              values={line.values}
+              values={dateValues}
               fieldLabel={fieldLabel}
               source={field.options}
               language={language}
               control={control}
-              onChange={(values) => onChange({ ...line, values })}
+              onChange={(values) => onChange({ ...line, values: withValues(values) })}
             />
           </>
         )}
@@ -103,6 +133,13 @@ export function CriterionLine({ entity, line, number, joined, error, language, o
       )}
     </li>
   );
+}
+
+/** Names an operator; for events "is empty" reads as never and "is not empty" as ever. */
+function operatorLabel(t: TFunction, operator: string, event: boolean): string {
+  if (event && operator === 'isEmpty') return t('find.never');
+  if (event && operator === 'isNotEmpty') return t('find.ever');
+  return t(`operators.${operator}` as 'operators.is');
 }
 
 interface ValuesProps {

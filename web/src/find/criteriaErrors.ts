@@ -73,6 +73,8 @@ function lineMessage(t: TFunction, language: Language, part: string, message: st
   if (part === '/operator') return t('find.errors.operator');
   if (!part.startsWith('/values')) return t('validation.invalid');
 
+  // An event's subject comes first and is sent empty until chosen.
+  if (part === '/values/0' && line?.values[0] === '') return t('find.errors.chooseSubject');
   // "takes exactly 1 value" names the missing input only together with the operator.
   if (/takes exactly 1 value/.test(message)) {
     if (line?.operator === 'lastNDays') return t('find.errors.daysMissing');

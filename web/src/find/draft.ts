@@ -47,10 +47,15 @@ export function withField(line: DraftLine, entity: SelectionEntity, fieldName: s
   if (field === undefined) return { ...line, field: '', operator: '', values: [] };
   const previous = line.field === '' ? undefined : findField(entity, line.field);
   // A field of the same type keeps operator and values, except for list fields: their values are
-  // ids of one list, so they never carry over to another.
-  if (previous?.type === field.type && field.type !== 'list') return { ...line, field: fieldName };
+  // ids of one list, so they never carry over to another. An event's subject comes first among its
+  // values, so values carry over only between fields that both have one or both have none.
+  const sameKind = previous?.type === field.type && (previous.subject === undefined) === (field.subject === undefined);
+  if (sameKind && field.type !== 'list' && field.subject === undefined) return { ...line, field: fieldName };
   const operator = FIND_OPERATORS[field.type][0] ?? '';
-  return { ...line, field: fieldName, operator, values: field.type === 'boolean' ? [true] : [] };
+  let values: CriterionValue[] = [];
+  if (field.type === 'boolean') values = [true];
+  if (field.subject !== undefined) values = [''];
+  return { ...line, field: fieldName, operator, values };
 }
 
 /** Returns the line with another operator, keeping the values where the new operator takes the same kind. */
@@ -74,9 +79,10 @@ export function toDraft(criteria: Criterion[][]): DraftSet[] {
 /** Returns the line as the API takes it, or null while no field is chosen: such a line is left out. */
 export function toCriterion(line: DraftLine): Criterion | null {
   if (line.field === '') return null;
-  const values = line.values
-    .map((value) => (typeof value === 'string' ? value.trim() : value))
-    .filter((value) => value !== '');
+  const trimmed = line.values.map((value) => (typeof value === 'string' ? value.trim() : value));
+  // An event's subject keeps its place even while unchosen, so the dates that follow it stay dates.
+  const subject = findField('person', line.field)?.subject !== undefined ? trimmed.slice(0, 1) : [];
+  const values = [...subject, ...trimmed.slice(subject.length).filter((value) => value !== '')];
   return { field: line.field, operator: line.operator, values };
 }
 

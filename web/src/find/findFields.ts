@@ -14,6 +14,13 @@ export interface FindField {
   options?: OptionSource;
   /** The heading the field select shows the field under. */
   group: FieldGroup;
+  /**
+   * Something that happened to the record at a time, such as reaching a lead status: a date field
+   * whose "is empty" means never and "is not empty" ever.
+   */
+  event?: boolean;
+  /** An event's first value: the list item it is about, such as the lead status reached. */
+  subject?: OptionSource;
 }
 
 export type FieldGroup = 'lead' | 'person' | 'company' | 'dates';
@@ -34,6 +41,8 @@ const PERSON_FIELDS: FindField[] = [
   owner,
   leadStatusEnabled,
   { name: 'daysInStatus', type: 'number', labelKey: 'fields.daysInStatus', group: 'lead' },
+  { name: 'reachedLeadStatus', type: 'date', labelKey: 'fields.reachedLeadStatus', group: 'lead', event: true, subject: 'leadStatuses' },
+  { name: 'companySaleSold', type: 'date', labelKey: 'fields.companySaleSold', group: 'lead', event: true },
   text('leadSource', 'lead'),
   text('name', 'person'),
   text('salutation', 'person'),

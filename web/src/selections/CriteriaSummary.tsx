@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Criterion, Language, Selection } from '../api/types';
 import { COMPANY_COLUMNS } from '../companies/companyColumns';
+import { findField } from '../find/findFields';
 import { formatDate, formatNumber } from '../i18n/format';
 import type { ColumnKind, OptionSource } from '../lists/columns';
 import { useFilterOptions, type FilterOption } from '../lists/options';
@@ -27,7 +28,8 @@ function fieldInfo(t: TFunction, selection: Selection, field: string): FieldInfo
     selection.entity === 'person' ? PERSON_COLUMNS : COMPANY_COLUMNS;
   const spec = specs.find((candidate) => candidate.filterField === field);
   if (spec !== undefined) return { label: t(spec.labelKey as 'fields.name'), kind: spec.kind, options: spec.options };
-  return { label: t(`fields.${field}` as 'fields.name', { defaultValue: field }), kind: null, options: undefined };
+  const findable = findField(selection.entity, field);
+  return { label: t(`fields.${field}` as 'fields.name', { defaultValue: field }), kind: findable?.type ?? null, options: findable?.options };
 }
 
 function valueText(t: TFunction, info: FieldInfo, value: Criterion['values'][number], options: OptionsBySource, language: Language): string {
@@ -42,11 +44,22 @@ function valueText(t: TFunction, info: FieldInfo, value: Criterion['values'][num
 /** Writes one criteria line as a phrase, such as "Leadstatus is een van Open, Gekwalificeerd". */
 function lineText(t: TFunction, selection: Selection, line: Criterion, options: OptionsBySource, language: Language): string {
   const info = fieldInfo(t, selection, line.field);
+  // A reached lead status names the status first, then its dates: "Leadstatus bereikt: Open dit kwartaal".
+  if (line.field === 'reachedLeadStatus') {
+    const [status, ...dates] = line.values;
+    const subject = options.leadStatuses.find((option) => option.value === status)?.label ?? String(status);
+    const rest = lineText(t, selection, { ...line, values: dates }, options, language).slice(info.label.length);
+    return `${info.label}: ${subject}${rest}`;
+  }
   if (line.operator === 'lastNDays') {
     const days = Number(line.values[0]);
     return `${info.label} ${t('selections.criteria.lastNDays', { count: days, formatted: formatNumber(days, language) })}`;
   }
-  const operator = t(`operators.${line.operator}` as 'operators.is', { defaultValue: line.operator }).toLocaleLowerCase(language);
+  let operator = t(`operators.${line.operator}` as 'operators.is', { defaultValue: line.operator }).toLocaleLowerCase(language);
+  if (line.field === 'reachedLeadStatus' || line.field === 'companySaleSold') {
+    if (line.operator === 'isEmpty') operator = t('find.never');
+    if (line.operator === 'isNotEmpty') operator = t('find.ever');
+  }
   const values = line.values.map((value) => valueText(t, info, value, options, language));
   const joined = line.operator === 'between' ? values.join(` ${t('selections.criteria.and')} `) : values.join(', ');
   return [info.label, operator, joined].filter((part) => part !== '').join(' ');
