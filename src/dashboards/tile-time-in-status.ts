@@ -19,10 +19,10 @@ export interface StatusStayGroup extends TileGroup {
 }
 
 /**
- * Computes the time leads spent per lead status: for every history record that moved one of the
- * tile's persons into a status in the period, the days until the person's next change (or until
- * now, for the status they are still in), averaged per status in list order. Each group's criteria
- * select the persons who entered that status in the period, whose stays the average covers.
+ * Computes the time leads spent per lead status, in list order. A stay starts with a history record
+ * that moved one of the tile's persons into the status in the period, and lasts until the person's
+ * next change, or until now for the status they are still in. Each group's criteria select the
+ * persons who entered that status in the period.
  */
 export async function computeTimeInStatus(db: Executor, context: TileContext, criteria: CriteriaSets, period: Period | null): Promise<StatusStayGroup[]> {
   const filter = buildFilter(PERSON_FIELDS, context.actor, { filter: criteria, timeZone: context.timeZone, now: context.now });

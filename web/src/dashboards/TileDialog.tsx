@@ -27,7 +27,7 @@ const GROUP_FIELDS: Record<SelectionEntity, string[]> = {
   company: ['category', 'categoryGroup', 'owner'],
 };
 
-/** Tile types whose numbers the type itself defines, so the dialog asks for no measure. */
+/** Tile types whose numbers the type itself defines, so the dialog shows no measure. */
 const COUNTED_TYPES: TileType[] = ['list', 'funnel', 'conversion', 'timeInStatus'];
 
 /** Tile types that follow the lead status history, and so count persons only. */
@@ -306,7 +306,7 @@ interface StatusFieldProps {
   onChange: (value: string) => void;
 }
 
-/** A required choice of one lead status, by id. */
+/** Renders a required choice of one lead status, by id. */
 function StatusField({ label, value, statuses, error, onChange }: StatusFieldProps) {
   const { t } = useTranslation();
   return (
