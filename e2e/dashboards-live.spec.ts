@@ -34,4 +34,20 @@ test('Leads dashboard on the real server agrees with the lists', async ({ page, 
   expect(await api.personTotal(criteria)).toBe(shown);
   const count = `${new Intl.NumberFormat('nl-NL').format(shown)} ${shown === 1 ? 'persoon voldoet' : 'personen voldoen'} aan de criteria`;
   await expect(page.getByText(count)).toBeVisible();
+
+  // The funnel's step opens the persons who reached the status this quarter, and the find screen
+  // shows that line as it was counted.
+  await page.goBack();
+  const step = tile(page, 'Kwalificatietrechter').getByRole('button', { name: /^Gekwalificeerd: [\d.]+$/ });
+  const reached = Number(((await step.textContent()) ?? '').replace(/^.*: /, '').replace(/\./g, ''));
+  expect(reached).toBeGreaterThanOrEqual(2);
+  await step.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/find\?/);
+  const stepCriteria = JSON.parse(new URL(page.url()).searchParams.get('criteria') ?? 'null') as unknown[];
+  expect(await api.personTotal(stepCriteria)).toBe(reached);
+  const reachedLine = page.getByRole('group', { name: /^Regel/ }).filter({ has: page.locator('option:checked', { hasText: 'Leadstatus bereikt' }) });
+  await expect(reachedLine.getByLabel('Status', { exact: true })).toHaveValue(String(qualified));
+  await expect(reachedLine.getByLabel('Voorwaarde', { exact: true })).toHaveValue('thisQuarter');
+  await saveScreenshot(page, 'nl-dashboard-funnel-drill-down');
 });
