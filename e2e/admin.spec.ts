@@ -426,11 +426,12 @@ test.describe('Beheer: automation and audit log', () => {
     await page.getByLabel('Soort').selectOption({ label: 'Categorie' });
     await page.getByLabel('Van').fill('2026-12-01');
     await page.getByLabel('Tot en met').fill('2026-12-04');
-    await expect.poll(() => requests.at(-1)?.searchParams.get('entity')).toBe('category');
-    // The range covers whole days in the browser's time zone, Europe/Amsterdam in these tests.
+    // The range covers whole days in the browser's time zone, Europe/Amsterdam in these tests. Each
+    // field sends its own request, so the test waits for the one with both ends.
+    await expect.poll(() => requests.at(-1)?.searchParams.get('to')).toBe('2026-12-04T23:00:00.000Z');
     const last = requests.at(-1);
+    expect(last?.searchParams.get('entity')).toBe('category');
     expect(last?.searchParams.get('from')).toBe('2026-11-30T23:00:00.000Z');
-    expect(last?.searchParams.get('to')).toBe('2026-12-04T23:00:00.000Z');
 
     await page.getByLabel('Van').fill('2026-12-10');
     await expect(page.getByText('De begindatum ligt na de einddatum.', { exact: false })).toBeVisible();
