@@ -9,6 +9,7 @@ import {
   type CalendarDate,
   addDays,
   addMonths,
+  calendarDateAt,
   compareCalendarDates,
   formatCalendarDate,
   relativePeriodDates,
@@ -23,6 +24,7 @@ import { type TileContext, daysAggregate, measureNumber, periodLine, withLines }
 export interface LineBucket {
   /** First day of the bucket that lies in the period, YYYY-MM-DD. */
   start: string;
+  /** Null for a bucket that starts after today. */
   value: number | null;
   criteria: CriteriaSets;
 }
@@ -75,10 +77,13 @@ export async function computeLine(db: Executor, context: TileContext, tile: Tile
   const rows = tile.entity === 'person' ? selectPersonRows(db) : (selectCompanyRows(db) as unknown as ReturnType<typeof selectPersonRows>);
   const result = await rows.clearSelect().select([bucketIndex.as('bucket'), value.as('value')]).where(filter).groupBy(sql`1`).execute();
   const values = new Map(result.map((row) => [Number(row.bucket) - 1, measureNumber(row.value)]));
+  // Buckets that start after today have no value yet, rather than a count of 0 that would read as
+  // a drop.
+  const today = calendarDateAt(context.now, context.timeZone);
 
   return buckets.map((bucket, index) => ({
     start: formatCalendarDate(bucket.first),
-    value: values.get(index) ?? (tile.measure === 'count' ? 0 : null),
+    value: compareCalendarDates(bucket.first, today) > 0 ? null : (values.get(index) ?? (tile.measure === 'count' ? 0 : null)),
     criteria: withLines(criteria, [
       { field: period.field, operator: 'between', values: [formatCalendarDate(bucket.first), formatCalendarDate(bucket.last)] },
     ]),
