@@ -931,10 +931,8 @@ test.describe('dashboards', () => {
     await dialog.getByRole('textbox', { name: 'Titel', exact: true }).fill('Dagen per status dit kwartaal');
     await dialog.getByRole('combobox', { name: 'Periode van de tegel' }).selectOption({ label: 'Dit kwartaal' });
     await expect(dialog.getByText('Telt de keren dat leads in de periode een status binnenkwamen')).toBeVisible();
-    await dialog.getByRole('combobox', { name: 'Records' }).selectOption({ label: 'Bedrijven' });
-    await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
-    await expect(dialog.getByText('Deze tegel volgt de statushistorie van personen. Kies Personen.')).toBeVisible();
-    await dialog.getByRole('combobox', { name: 'Records' }).selectOption({ label: 'Personen' });
+    // The status history belongs to persons, so companies are not offered.
+    await expect(dialog.getByRole('combobox', { name: 'Records' }).getByRole('option')).toHaveText(['Personen']);
     await dialog.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await expect(dialog).toBeHidden();
 
@@ -1066,5 +1064,18 @@ test.describe('dashboards', () => {
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(confirm).toBeHidden();
     expect(server.patches).toEqual([]);
+
+    // Editing shows the title as on the tile; saved unchanged, the stored title stays, so the tile
+    // keeps following each user's language.
+    await page.getByRole('button', { name: 'Actions for tile Leads by status' }).click();
+    await page.getByRole('dialog', { name: 'Actions for tile Leads by status' }).getByRole('button', { name: 'Edit' }).click();
+    const editing = page.getByRole('dialog', { name: 'Edit tile' });
+    await expect(editing.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Leads by status');
+    await editing.getByRole('combobox', { name: 'Tile period' }).selectOption({ label: 'This year' });
+    await editing.getByRole('button', { name: 'Save' }).click();
+    await expect(editing).toBeHidden();
+    const saved = (server.patches.at(-1)?.tiles as Tile[]).find((item) => item.id === 'leads-by-status');
+    expect(saved?.title).toBe('Leads per status');
+    expect(saved?.period).toEqual({ field: 'registeredAt', range: 'thisYear' });
   });
 });

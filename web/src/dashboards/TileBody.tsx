@@ -23,8 +23,8 @@ import { tileTitle } from './tileTitle';
 interface TileBodyProps {
   tile: Tile;
   data: TileData;
-  /** Whether a period limits the data, which the empty state then names. */
-  filtered: boolean;
+  /** What limits the data besides the tile's criteria, which the empty state then names. */
+  filtered: 'period' | 'owner' | null;
   statuses: LeadStatus[];
   language: Language;
   onOpen: (criteria: Criterion[][]) => void;
@@ -58,7 +58,13 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
 
   return (
     <div className="tile-chart-frame">
-      <TileChart kind={data.type === 'timeInStatus' ? 'bar' : (data.type as ChartKind)} points={points} onOpen={onOpen} onChart={onChart} />
+      <TileChart
+        kind={data.type === 'timeInStatus' ? 'bar' : (data.type as ChartKind)}
+        points={points}
+        language={language}
+        onOpen={onOpen}
+        onChart={onChart}
+      />
       <ul className="tile-points" aria-label={t('dashboards.pointsLabel', { title: tileTitle(t, tile) })}>
         {points.map((point, index) => (
           <li key={index}>
@@ -76,12 +82,12 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
   );
 }
 
-function TileEmpty({ filtered }: { filtered: boolean }) {
+function TileEmpty({ filtered }: { filtered: 'period' | 'owner' | null }) {
   const { t } = useTranslation();
   return (
     <div className="tile-state tile-empty">
       <span className="icon icon-dashboards" aria-hidden="true" />
-      <p>{filtered ? t('dashboards.emptyPeriod') : t('dashboards.empty')}</p>
+      <p>{filtered === 'owner' ? t('dashboards.emptyOwner') : filtered === 'period' ? t('dashboards.emptyPeriod') : t('dashboards.empty')}</p>
     </div>
   );
 }

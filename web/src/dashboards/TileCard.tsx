@@ -61,6 +61,10 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
   const title = tileTitle(t, tile);
   const titleId = `tile-title-${tile.id}`;
   const effectivePeriod = request.period ?? tile.period;
+  // The owner filter is named first: it is the dashboard-wide choice the user is most likely to miss.
+  let emptyReason: 'period' | 'owner' | null = null;
+  if (effectivePeriod !== null) emptyReason = 'period';
+  if (ownerId !== null) emptyReason = 'owner';
 
   const draggable = useDraggable({ id: tile.id, disabled: !arranging || busy });
   const style: CSSProperties = { ...gridPlacement(tile.layout) };
@@ -110,7 +114,7 @@ export function TileCard({ tile, period, ownerId, editable, arranging, busy, onE
       <TileBody
         tile={tile}
         data={data.data}
-        filtered={period !== null || tile.period !== null}
+        filtered={emptyReason}
         statuses={statuses.data ?? []}
         language={language}
         onOpen={open}

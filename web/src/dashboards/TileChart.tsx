@@ -4,7 +4,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 
-import type { Criterion } from '../api/types';
+import type { Criterion, Language } from '../api/types';
+import { formatValue } from './tileFormat';
 
 // Only the chart types and parts the tiles draw, so the dashboard chunk stays small.
 echarts.use([BarChart, PieChart, LineChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -26,6 +27,8 @@ export interface ChartPoint {
 interface TileChartProps {
   kind: ChartKind;
   points: ChartPoint[];
+  /** Language of the numbers on the value axis. */
+  language: Language;
   onOpen: (criteria: Criterion[][]) => void;
   /** Receives the chart, so the tile can export it as a picture; null when it is gone. */
   onChart: (chart: echarts.ECharts | null) => void;
@@ -37,7 +40,7 @@ const GRID_LINE = '#eef0f3';
 const PRIMARY = '#2563eb';
 
 /** Draws a tile's chart on a canvas; clicking an element opens the records it counted. */
-export function TileChart({ kind, points, onOpen, onChart }: TileChartProps) {
+export function TileChart({ kind, points, language, onOpen, onChart }: TileChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const openRef = useRef(onOpen);
@@ -71,8 +74,8 @@ export function TileChart({ kind, points, onOpen, onChart }: TileChartProps) {
 
   useEffect(() => {
     if (width === 0) return;
-    chartRef.current?.setOption(chartOption(kind, points, width), { notMerge: true });
-  }, [kind, points, width]);
+    chartRef.current?.setOption(chartOption(kind, points, width, language), { notMerge: true });
+  }, [kind, points, width, language]);
 
   return <div ref={element} className="tile-chart" aria-hidden="true" />;
 }
@@ -80,7 +83,15 @@ export function TileChart({ kind, points, onOpen, onChart }: TileChartProps) {
 /** Room under one column below which column labels are turned, so long names do not run together. */
 const MIN_COLUMN_LABEL_WIDTH = 84;
 
-function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echarts.EChartsCoreOption {
+/** Characters of a pie legend's name before it is cut off, so that its number always shows. */
+const LEGEND_NAME_LENGTH = 26;
+
+/** Shortens a text to at most `length` characters, ending in an ellipsis when it was cut. */
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
+}
+
+function chartOption(kind: ChartKind, points: ChartPoint[], width: number, language: Language): echarts.EChartsCoreOption {
   const base = {
     // People who ask their system for less motion get charts without the grow-in animation.
     animation: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
@@ -113,13 +124,12 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echa
         pageIconSize: 10,
         formatter: (name: string) => {
           const point = points.find((item) => item.label === name);
-          return point === undefined ? name : `${name}  {value|${point.valueText}}`;
+          const shown = shorten(name, LEGEND_NAME_LENGTH);
+          return point === undefined ? shown : `${shown}  {value|${point.valueText}}`;
         },
         textStyle: {
           color: MUTED,
           fontSize: 12,
-          width: 190,
-          overflow: 'truncate',
           rich: { value: { color: TEXT, fontWeight: 700, fontSize: 12 } },
         },
       },
@@ -196,7 +206,7 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echa
     type: 'value',
     minInterval: 1,
     splitLine: { lineStyle: { color: GRID_LINE } },
-    axisLabel: { color: MUTED, fontSize: 11 },
+    axisLabel: { color: MUTED, fontSize: 11, formatter: (value: number) => formatValue(value, language) },
   };
   const categoryAxis = {
     type: 'category',
@@ -226,7 +236,8 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number): echa
       ...base,
       tooltip: { ...base.tooltip, trigger: 'item' },
       grid: { left: 8, right: 28, top: 16, bottom: 4, containLabel: true },
-      xAxis: { ...categoryAxis, boundaryGap: false, axisLabel: { ...categoryAxis.axisLabel, interval: 'auto', hideOverlap: true } },
+      // Dates are short, so they show whole and the chart leaves out those that would overlap.
+      xAxis: { ...categoryAxis, boundaryGap: false, axisLabel: { ...categoryAxis.axisLabel, interval: 'auto', hideOverlap: true, overflow: 'none', width: undefined } },
       yAxis: valueAxis,
       series: [
         {

@@ -12,6 +12,7 @@ import { describeError } from '../ui/errors';
 import { Field } from '../ui/Field';
 import type { PeriodField, PeriodRange, Tile, TileMeasure, TileType } from './dashboardApi';
 import { newTileId } from './tileLayout';
+import { tileTitle } from './tileTitle';
 
 export const TILE_TYPES: TileType[] = ['bigNumber', 'column', 'bar', 'pie', 'line', 'funnel', 'conversion', 'timeInStatus', 'list'];
 const MEASURES: TileMeasure[] = ['count', 'avgDaysInStatus', 'minDaysInStatus', 'maxDaysInStatus'];
@@ -75,10 +76,10 @@ interface TileForm {
   toStatus: string;
 }
 
-function formOf(tile: Tile | null): TileForm {
+function formOf(t: TFunction, tile: Tile | null): TileForm {
   return {
     type: tile?.type ?? 'column',
-    title: tile?.title ?? '',
+    title: tile === null ? '' : tileTitle(t, tile),
     entity: tile?.entity ?? 'person',
     draft: toDraft(tile?.criteria ?? []),
     measure: tile?.measure ?? 'count',
@@ -94,19 +95,28 @@ function formOf(tile: Tile | null): TileForm {
 /** Adds or changes a tile: its type, title, records (criteria), measure, grouping and period. */
 export function TileDialog({ open, tile, language, busy, error, criteriaError, onSubmit, onClose }: TileDialogProps) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<TileForm>(() => formOf(tile));
+  const [form, setForm] = useState<TileForm>(() => formOf(t, tile));
   const [touched, setTouched] = useState(false);
   const statuses = useLeadStatuses(language);
 
   useEffect(() => {
     if (open) {
-      setForm(formOf(tile));
+      setForm(formOf(t, tile));
       setTouched(false);
     }
-  }, [open, tile]);
+  }, [open, tile, t]);
 
   function update(changes: Partial<TileForm>) {
     setForm((current) => ({ ...current, ...changes }));
+  }
+
+  /** Changes the type; a type that follows the status history switches the records to persons. */
+  function changeType(type: TileType) {
+    if (!HISTORY_TYPES.includes(type) || form.entity === 'person') {
+      update({ type });
+      return;
+    }
+    update({ type, entity: 'person', draft: draftForEntity(form.draft, form.entity, 'person') });
   }
 
   const errors = validate(form);
@@ -126,7 +136,9 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
     onSubmit({
       id: tile?.id ?? newTileId(),
       type: form.type,
-      title: form.title.trim(),
+      // A default tile's title shows in the user's language; left as shown, it stays the stored one,
+      // so that it keeps following each user's language.
+      title: tile !== null && form.title.trim() === tileTitle(t, tile) ? tile.title : form.title.trim(),
       entity: form.entity,
       criteria: toCriteria(form.draft),
       measure: COUNTED_TYPES.includes(form.type) ? 'count' : form.measure,
@@ -166,7 +178,7 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
         <div className="form-grid">
           <Field label={t('dashboards.tile.type')}>
             {(control) => (
-              <select {...control} value={form.type} onChange={(event) => update({ type: event.target.value as TileType })}>
+              <select {...control} value={form.type} onChange={(event) => changeType(event.target.value as TileType)}>
                 {TILE_TYPES.map((type) => (
                   <option key={type} value={type}>
                     {t(`dashboards.types.${type}`)}
@@ -194,7 +206,9 @@ export function TileDialog({ open, tile, language, busy, error, criteriaError, o
                 }}
               >
                 <option value="person">{t('dashboards.entities.person')}</option>
-                <option value="company">{t('dashboards.entities.company')}</option>
+                {HISTORY_TYPES.includes(form.type) && form.entity === 'person' ? null : (
+                  <option value="company">{t('dashboards.entities.company')}</option>
+                )}
               </select>
             )}
           </Field>
