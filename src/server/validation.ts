@@ -71,6 +71,18 @@ function findLooseWholeNumber(schema: TSchema, input: unknown): { field: string;
   return null;
 }
 
+/**
+ * Returns the errors inside an object given to a field of one object type or null, such as a
+ * period whose days are not a number, which TypeBox reports only as a union mismatch of the field.
+ */
+function objectMemberErrors(error: ValueError): ValueError[] | null {
+  if (error.type !== ValueErrorType.Union || error.value === null || typeof error.value !== 'object' || Array.isArray(error.value)) return null;
+  const objects = ((error.schema.anyOf as TSchema[] | undefined) ?? []).filter((member) => member.type === 'object');
+  if (objects.length !== 1) return null;
+  const inner = [...Value.Errors(objects[0] as TSchema, error.value)].map((item) => ({ ...item, path: `${error.path}${item.path}` }));
+  return inner.length > 0 ? inner : null;
+}
+
 function fieldErrorCode(error: ValueError): FieldErrorCode {
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
@@ -154,8 +166,10 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
 
     const fields: FieldError[] = [];
     for (const error of compiled.Errors(value)) {
-      const message = error.message === 'Expected union value' ? describeExpected(error.schema) : error.message;
-      fields.push({ field: error.path || '/', message, code: fieldErrorCode(error) });
+      for (const item of objectMemberErrors(error) ?? [error]) {
+        const message = item.message === 'Expected union value' ? describeExpected(item.schema) : item.message;
+        fields.push({ field: item.path || '/', message, code: fieldErrorCode(item) });
+      }
       if (fields.length >= 20) break;
     }
     const where = httpPart === 'body' ? 'request body' : httpPart === 'querystring' ? 'query string' : (httpPart ?? 'request');

@@ -214,7 +214,7 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
         [{ type: 'line' }, '/tiles/0/period'],
         [{ period: { field: 'registeredAt', range: 'lastNDays' } }, '/tiles/0/period/days'],
         [{ period: { field: 'registeredAt', range: 'thisWeek', days: 3 } }, '/tiles/0/period/days'],
-        [{ period: { field: 'birthday', range: 'thisWeek' } }, '/tiles/0/period'],
+        [{ period: { field: 'birthday', range: 'thisWeek' } }, '/tiles/0/period/field'],
         [{ entity: 'company', criteria: [], period: { field: 'leadStatusChangedAt', range: 'thisWeek' } }, '/tiles/0/period/field'],
         [{ type: 'donut' }, '/tiles/0/type'],
         [{ type: 'funnel', entity: 'company', criteria: [] }, '/tiles/0/entity'],
@@ -232,6 +232,14 @@ describe.each(testEngines)('dashboards API on %s', (engine) => {
       expect((await admin.post('/api/dashboards', { name: 'Vol', tiles: many.slice(0, 50) })).statusCode).toBe(201);
       const twice = await admin.post('/api/dashboards', { name: 'Dubbel', tiles: [tile({ id: 'x' }), tile({ id: 'x' })] });
       expect(twice.json().fields[0].field).toBe('/tiles/1/id');
+    });
+
+    it('names the invalid part of a tile period', async () => {
+      for (const days of ['x', 0, 1e12]) {
+        const response = await admin.post('/api/dashboards/tile-data', { tile: tile({ period: { field: 'registeredAt', range: 'lastNDays', days } }) });
+        expect(response.statusCode, String(days)).toBe(400);
+        expect(response.json().fields.map((field: { field: string }) => field.field), String(days)).toEqual(['/tile/period/days']);
+      }
     });
 
     it('names the path of an invalid tile in tile-data', async () => {
