@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 
 import type { Db, Executor } from '../db/database.js';
-import type { CompaniesTable, Database, LeadStatusChangesTable, LeadStatusChangeSource, PersonsTable } from '../db/schema.js';
+import type { CompaniesTable, Database, LeadStatusChangesTable, LeadStatusChangeSource, PersonsTable, SalesTable } from '../db/schema.js';
 import { compactPersonCounts } from '../persons/person-counts.js';
 import { CompanyGenerator, type GeneratedCompany, type PlanEntry, planCompanySizes, toAsciiLower } from './company-generator.js';
 import { type CategoryItem, LeadStatusPlanner, type LeadStatusStep, spreadChangeTimes } from './lead-history.js';
@@ -68,6 +68,7 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
   const categories = await loadCategories(db);
   const planner = new LeadStatusPlanner(random, await loadLeadStatuses(db));
   const companies = new CompanyGenerator(random);
+  const salesRandom = new SeededRandom(options.seed + SALES_SEED_OFFSET);
 
   const summary: SeedDemoSummary = {
     persons: 0,
@@ -84,7 +85,7 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
       const companyIds = await reserveIds(trx, 'companies', entries.filter((entry) => entry.hasCompany).length);
       const personIds = await reserveIds(trx, 'persons', entries.reduce((sum, entry) => sum + entry.size, 0));
 
-      const builder = new BatchBuilder(random, now, ownerIds, categories, planner, companies);
+      const builder = new BatchBuilder(random, now, ownerIds, categories, planner, companies, salesRandom);
       let nextCompanyId = 0;
       let nextPersonId = 0;
       for (const entry of entries) {
@@ -96,6 +97,7 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
       await insertInChunks(trx, 'companies', builder.companyRows);
       await insertInChunks(trx, 'persons', builder.personRows);
       await insertInChunks(trx, 'lead_status_changes', builder.historyRows);
+      await insertInChunks(trx, 'sales', builder.saleRows);
       return builder;
     });
 
@@ -149,6 +151,7 @@ class BatchBuilder {
   readonly companyRows: CompanyRow[] = [];
   readonly personRows: PersonRow[] = [];
   readonly historyRows: LeadStatusChangeRow[] = [];
+  readonly saleRows: Array<Insertable<SalesTable>> = [];
   /** Persons added whose company's category has lead status enabled. */
   leads = 0;
 
@@ -159,6 +162,8 @@ class BatchBuilder {
     private readonly categories: readonly (readonly [CategoryItem | null, number])[],
     private readonly planner: LeadStatusPlanner,
     private readonly companies: CompanyGenerator,
+    /** Draws the sales apart from the rest, so that adding sales left the other demo data as it was. */
+    private readonly salesRandom: SeededRandom,
   ) {}
 
   /** Adds a company with one person per id, or, when `companyId` is null, persons without a company. */
@@ -189,10 +194,55 @@ class BatchBuilder {
         updated_at: toTimestamp(laterTime(random, registeredAt, this.now)),
         deleted_at: null,
       });
+      this.addSales(companyId, category, ownerId, registeredAt);
     }
 
     const persons = new PersonGenerator(random, context.company, personIds.length);
     for (const personId of personIds) this.addPerson(companyId, personId, persons, context);
+  }
+
+  /**
+   * Adds the sales a company of its category plausibly has: won sales for customers, an open sale
+   * for most opportunities, a lost one for lost opportunities, now and then an open sale for a lead.
+   */
+  private addSales(companyId: number, category: CategoryItem | null, ownerId: number | null, registeredAt: number): void {
+    const random = this.salesRandom;
+    const sale = (status: 'open' | 'sold' | 'lost', reason: string | null = null) => {
+      const saleTime = laterTime(random, registeredAt, this.now);
+      this.saleRows.push({
+        title: random.pick(SALE_TITLES),
+        company_id: companyId,
+        person_id: null,
+        owner_id: ownerId,
+        amount: random.integer(20, 1_200) * 50,
+        status,
+        sale_date: toTimestamp(saleTime).slice(0, 10),
+        reason,
+        registered_at: toTimestamp(saleTime),
+        updated_at: toTimestamp(saleTime),
+        deleted_at: null,
+      });
+    };
+
+    switch (category?.nameEn) {
+      case 'Customer':
+        for (let count = random.integer(1, 3); count > 0; count--) sale('sold');
+        if (random.chance(0.3)) sale('open');
+        break;
+      case 'Former customer':
+        sale('sold');
+        break;
+      case 'Opportunity':
+        if (random.chance(0.7)) sale('open');
+        break;
+      case 'Lost opportunity':
+        sale('lost', random.pick(LOST_REASONS));
+        break;
+      case 'Lead':
+      case 'Marketing qualified lead (MQL)':
+        if (random.chance(0.05)) sale('open');
+        break;
+    }
   }
 
   private addPerson(companyId: number | null, personId: number, persons: PersonGenerator, context: CompanyContext): void {
@@ -333,6 +383,12 @@ const CATEGORY_WEIGHTS: Readonly<Record<string, number>> = {
   'Former customer': 4,
   Other: 4,
 };
+/** What demo sales are about, and why lost ones were lost. */
+const SALE_TITLES = ['Licenties', 'Implementatie', 'Onderhoudscontract', 'Training', 'Uitbreiding', 'Adviestraject'] as const;
+const LOST_REASONS = ['Te duur', 'Gekozen voor een concurrent', 'Geen budget', 'Project uitgesteld'] as const;
+/** Added to the seed for the sales' own random sequence. */
+const SALES_SEED_OFFSET = 7_919;
+
 /** Share of a category an administrator added, and of companies without a category. */
 const ADDED_CATEGORY_WEIGHT = 3;
 

@@ -191,6 +191,23 @@ describe.each(testEngines)('seedDemoData on %s', (engine) => {
     expect(new Date(changes.last).getTime()).toBeLessThanOrEqual(NOW.getTime());
   });
 
+  it('gives customers won sales and lost opportunities lost ones', async () => {
+    const rows = await sql<{ category: string; status: string; sales: number; before: number }>`
+      select cat.name_en as category, s.status, cast(count(*) as integer) as sales,
+             cast(count(*) filter (where s.registered_at < c.registered_at or s.registered_at > ${NOW.toISOString()}::timestamptz) as integer) as before
+      from sales s join companies c on c.id = s.company_id join categories cat on cat.id = c.category_id
+      group by 1, 2`.execute(database.db);
+    const count = (category: string, status: string) =>
+      rows.rows.find((row) => row.category === category && row.status === status)?.sales ?? 0;
+
+    expect(count('Customer', 'sold')).toBeGreaterThan(0);
+    expect(count('Lost opportunity', 'lost')).toBeGreaterThan(0);
+    expect(count('Opportunity', 'open')).toBeGreaterThan(0);
+    expect(count('Lead', 'sold')).toBe(0);
+    // Every sale lies between its company's registration and now.
+    expect(rows.rows.reduce((sum, row) => sum + row.before, 0)).toBe(0);
+  });
+
   it('registers persons after their company', async () => {
     const early = await database.db
       .selectFrom('persons as p')
