@@ -32,7 +32,9 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('authMethod', null);
   app.decorateRequest('csrfToken', '');
 
-  app.addHook('preHandler', async (request) => {
+  // On request, before the body is read and checked, so that a client that is not signed in
+  // learns nothing about what a route accepts.
+  app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (config.public || !request.url.startsWith('/api/')) return;
 

@@ -45,6 +45,12 @@ describe.each(testEngines)('REST API on %s', (engine) => {
       expect(response.json().code).toBe('UNAUTHENTICATED');
     });
 
+    it('asks for sign-in before checking a request body', async () => {
+      const response = await testApp.app.inject({ method: 'POST', url: '/api/dashboards/tile-data', payload: {} });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().code).toBe('UNAUTHENTICATED');
+    });
+
     it('rejects a wrong password with the same answer as an unknown email', async () => {
       const wrong = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'beheer@example.nl', password: 'wrong password' } });
       const unknown = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'niemand@example.nl', password: PASSWORD } });
