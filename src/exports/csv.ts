@@ -31,7 +31,7 @@ export interface CellFormat {
   timeZone: string;
 }
 
-/** The columns an entity can export, by the column ids of the web app's lists, and the columns written when none are chosen. */
+/** The columns an entity can export, keyed by the column ids of the web app's list, and the default columns. */
 export interface ExportColumnSet<T> {
   columns: Record<string, ExportColumn<T>>;
   defaults: readonly string[];
@@ -81,7 +81,7 @@ export interface ListExportRequest {
 
 /**
  * Resolves the `columns` parameter to columns, in the order given. Throws VALIDATION_FAILED on
- * `/columns` for an empty list, an unknown id or an id given twice, naming the valid ids.
+ * `/columns` for an empty list, an unknown id or an id given twice, and lists the valid ids.
  */
 export function resolveExportColumns<T>(set: ExportColumnSet<T>, raw: unknown): ExportColumn<T>[] {
   const known = Object.keys(set.columns);
@@ -95,7 +95,7 @@ export function resolveExportColumns<T>(set: ExportColumnSet<T>, raw: unknown): 
   const seen = new Set<string>();
   for (const id of ids) {
     if (!known.includes(id)) throw validationFailed('/columns', `unknown column "${id}"; valid columns: ${known.join(', ')}`);
-    if (seen.has(id)) throw validationFailed('/columns', `column "${id}" is named twice; name each column once`);
+    if (seen.has(id)) throw validationFailed('/columns', `column "${id}" is named twice; name each column once, from: ${known.join(', ')}`);
     seen.add(id);
   }
   return ids.map(pick);
@@ -104,7 +104,7 @@ export function resolveExportColumns<T>(set: ExportColumnSet<T>, raw: unknown): 
 /**
  * Writes records as CSV, UTF-8 with a byte order mark and CRLF line ends: a header line in the
  * user's language, then one line per record. Yields the file in parts, one part per page of
- * records, so that a large export is never held in memory.
+ * records, so that a large export is not held in memory as a whole.
  */
 export async function* writeCsv<T>(
   columns: readonly ExportColumn<T>[],

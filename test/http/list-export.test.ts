@@ -189,6 +189,7 @@ describe.each(testEngines)('list CSV export on %s', (engine) => {
     expect(twice.statusCode).toBe(400);
     expect(twice.json().fields[0]).toMatchObject({ field: '/columns' });
     expect(twice.json().fields[0].message).toContain('"name" is named twice');
+    expect(twice.json().fields[0].message).toContain('firstName, ');
 
     const empty = await admin.get('/api/persons/export.csv?columns=');
     expect(empty.statusCode).toBe(400);
