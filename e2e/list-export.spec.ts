@@ -50,6 +50,18 @@ test.describe('list export', () => {
     expect(lines[2]).toMatch(new RegExp(`^Anna ${lastName};`));
   });
 
+  test('says that groups stay out of the file', async ({ page }) => {
+    await page.goto('/persons');
+    await page.getByRole('button', { name: 'Exporteren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Personen exporteren' });
+    await expect(dialog).not.toContainText('groepering');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+
+    await page.getByLabel('Groeperen op').selectOption({ label: 'Leadstatus' });
+    await page.getByRole('button', { name: 'Exporteren' }).click();
+    await expect(dialog).toContainText('De groepering komt niet in het bestand');
+  });
+
   test('exports a company list in English with commas', async ({ page, api }) => {
     await api.createCompany({ name: uniqueName('Export ltd'), category: 'Lead', city: 'Utrecht' });
     await api.setLanguage('en');

@@ -18,6 +18,8 @@ interface ExportDialogProps {
   columns: string[];
   /** Records in the list, or null while counting. */
   total: number | null;
+  /** Whether the list is grouped, which the file does not repeat. */
+  grouped: boolean;
   onClose: () => void;
 }
 
@@ -26,7 +28,7 @@ interface ExportDialogProps {
  * order, its filters and its sort. The download is a plain link, which the browser fetches with
  * the session cookie.
  */
-export function ExportDialog({ open, kind, selectionId, filter, sort, columns, total, onClose }: ExportDialogProps) {
+export function ExportDialog({ open, kind, selectionId, filter, sort, columns, total, grouped, onClose }: ExportDialogProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   // Excel with Dutch settings reads semicolons as the column separator, so Dutch users get that choice first.
@@ -72,6 +74,7 @@ export function ExportDialog({ open, kind, selectionId, filter, sort, columns, t
           </label>
         ))}
       </fieldset>
+      {grouped ? <p className="field-hint">{t('export.groupedHint')}</p> : null}
       <p className="field-hint">{t('export.encoding')}</p>
     </Dialog>
   );

@@ -301,6 +301,7 @@ function LoadedRecordList<T extends { id: number }>({
         sort={sort}
         columns={headerColumns.map((column) => column.spec.id)}
         total={total}
+        grouped={grouped}
         onClose={() => setExportOpen(false)}
         {...(selectionId === undefined ? {} : { selectionId })}
       />
