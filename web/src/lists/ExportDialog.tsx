@@ -18,7 +18,7 @@ interface ExportDialogProps {
   columns: string[];
   /** Records in the list, or null while counting. */
   total: number | null;
-  /** Whether the list is grouped, which the file does not repeat. */
+  /** True when the list is grouped. The file has no groups, so the dialog says so. */
   grouped: boolean;
   onClose: () => void;
 }
