@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
+import { CsvResponse, type ExportQuery, ExportQuerystring, sendCsv } from '../exports/csv.js';
 import { CompanyHistoryQuery, getCompanyLeadStatusHistory } from '../leads/lead-status-history.js';
 import { IdParams, NamedRef, NullableCategoryGroup, OrNull, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
+import { exportCompaniesCsv } from './company-export.js';
 import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters } from './company-list.js';
 import { type CompanyInput, toCompany } from './company.js';
 import { createCompany, deleteCompany, getCompany, previewCategoryChange, restoreCompany, updateCompany } from './company.service.js';
@@ -87,6 +89,24 @@ export async function companyRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const query = parseCompanyGroupParameters(request.query as Record<string, unknown>);
       return countCompanyGroups(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
+    },
+  );
+
+  app.get(
+    '/api/companies/export.csv',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: 'The companies matching the filter as CSV (UTF-8 with BOM), in the sort order, with the chosen columns',
+        querystring: ExportQuerystring,
+        response: { 200: CsvResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { separator = 'comma', columns, ...listParameters } = request.query as ExportQuery;
+      const query = parseCompanyListParameters(listParameters);
+      const csv = exportCompaniesCsv(app.db, request.actor, { query, columns, separator, timeZone: app.config.timeZone, now: app.clock() });
+      return sendCsv(reply, request.actor.language === 'en' ? 'companies.csv' : 'bedrijven.csv', csv);
     },
   );
 

@@ -16,6 +16,8 @@ import {
 } from '../server/schemas.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
+import { CsvResponse, type ExportQuery, ExportQuerystring, sendCsv } from '../exports/csv.js';
+import { exportPersonsCsv } from './person-export.js';
 import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePersonListParameters } from './person-list.js';
 import { type PersonInput, toPerson } from './person.js';
 import { getLeadStatusHistory } from '../leads/lead-status-history.js';
@@ -113,6 +115,24 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const query = parsePersonGroupParameters(request.query as Record<string, unknown>);
       return countPersonGroups(app.db, request.actor, { ...query, timeZone: app.config.timeZone, now: app.clock() });
+    },
+  );
+
+  app.get(
+    '/api/persons/export.csv',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: 'The persons matching the filter as CSV (UTF-8 with BOM), in the sort order, with the chosen columns',
+        querystring: ExportQuerystring,
+        response: { 200: CsvResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { separator = 'comma', columns, ...listParameters } = request.query as ExportQuery;
+      const query = parsePersonListParameters(listParameters);
+      const csv = exportPersonsCsv(app.db, request.actor, { query, columns, separator, timeZone: app.config.timeZone, now: app.clock() });
+      return sendCsv(reply, request.actor.language === 'en' ? 'persons.csv' : 'personen.csv', csv);
     },
   );
 

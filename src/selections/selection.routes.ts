@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
@@ -7,12 +5,13 @@ import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCo
 import { toCompany } from '../companies/company.js';
 import { SELECTION_ENTITIES, SELECTION_KINDS, SELECTION_VISIBILITIES, type SelectionEntity } from '../db/schema.js';
 import { validationFailed } from '../errors/app-error.js';
+import { CsvResponse, type ExportQuery, ExportQuerystring, sendCsv } from '../exports/csv.js';
 import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePersonListParameters } from '../persons/person-list.js';
 import { toPerson } from '../persons/person.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { IdParams, NullableString, VersionField, errorResponses } from '../server/schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
-import { type CsvSeparator, exportSelectionCsv } from './selection-export.js';
+import { exportSelectionCsv } from './selection-export.js';
 import {
   MAX_MEMBER_IDS,
   type Selection,
@@ -321,19 +320,18 @@ export async function selectionRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['selections'],
-        summary: "The selection's records as CSV (UTF-8 with BOM); separator comma (default) or semicolon",
+        summary: "The selection's records as CSV (UTF-8 with BOM), narrowed and sorted like its list, with the chosen columns",
         params: IdParams,
-        querystring: Type.Object({ separator: Type.Optional(Type.Union([Type.Literal('comma'), Type.Literal('semicolon')])) }),
+        querystring: ExportQuerystring,
+        response: { 200: CsvResponse, ...errorResponses },
       },
     },
     async (request, reply) => {
       const selection = await getSelection(app.db, request.actor, (request.params as { id: number }).id);
-      const separator: CsvSeparator = (request.query as { separator?: CsvSeparator }).separator ?? 'comma';
+      const context = { timeZone: app.config.timeZone, now: app.clock() };
+      const csv = exportSelectionCsv(app.db, request.actor, selection, request.query as ExportQuery, context);
       const fileName = `${selection.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'selectie'}.csv`;
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(Readable.from(exportSelectionCsv(app.db, request.actor, selection, separator, app.config.timeZone)));
+      return sendCsv(reply, fileName, csv);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { reportAutomation } from '../automation/automationOutcome';
-import { apiRequest } from './client';
+import { apiRequest, buildUrl } from './client';
 import type {
   Category,
   CategoryChangePreview,
@@ -80,6 +80,29 @@ export function fetchPage<T>(kind: RecordKind, request: ListRequest, signal?: Ab
       includeTotal: request.includeTotal ?? (request.cursor ? false : undefined),
     },
     signal,
+  });
+}
+
+export type CsvSeparator = 'comma' | 'semicolon';
+
+/** A CSV export of a list: its filter and sort, the ids of the columns to write in their order, and the separator. */
+export interface ExportRequest {
+  filter: Filter;
+  sort: string;
+  columns: string[];
+  separator: CsvSeparator;
+  /** Exports the records of this saved selection instead of all records of the kind. */
+  selectionId?: number;
+}
+
+/** Returns the address of a list's CSV export; the browser downloads it with the session cookie. */
+export function exportUrl(kind: RecordKind, request: ExportRequest): string {
+  const path = request.selectionId === undefined ? `/api/${kind}/export.csv` : `/api/selections/${request.selectionId}/export.csv`;
+  return buildUrl(path, {
+    filter: filterParameter(request.filter),
+    sort: request.sort,
+    columns: request.columns.join(','),
+    separator: request.separator,
   });
 }
 
@@ -187,8 +210,6 @@ export const selections = {
     apiRequest<{ added: number }>('POST', `/api/selections/${id}/members`, { body: { ids } }),
   removeMembers: (id: number, ids: number[]) =>
     apiRequest<{ removed: number }>('POST', `/api/selections/${id}/members/remove`, { body: { ids } }),
-  /** Address of the CSV export; the browser downloads it with the session cookie. */
-  exportUrl: (id: number, separator: 'comma' | 'semicolon') => `/api/selections/${id}/export.csv?separator=${separator}`,
 };
 
 export interface BulkUpdateRecord {

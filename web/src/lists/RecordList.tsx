@@ -9,6 +9,7 @@ import { andLines } from '../criteria/filters';
 import { EmptyState, ErrorNotice, Spinner } from '../ui/feedback';
 import { ActiveFilters } from './ActiveFilters';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportDialog } from './ExportDialog';
 import type { ColumnSpec } from './columns';
 import { GroupedBody } from './GroupedBody';
 import { filterCriteria, MAX_GROUP_LEVELS, sortParameter, toggleSort, type ColumnFilter, type ListLayout } from './layout';
@@ -105,6 +106,7 @@ function LoadedRecordList<T extends { id: number }>({
   // render again once it exists; see GroupRows.
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const [chooserOpen, setChooserOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [groupTotal, setGroupTotal] = useState<number | null>(null);
 
   const criteria = useMemo(() => andLines(baseFilter, filterCriteria(layout, specs)), [baseFilter, layout, specs]);
@@ -218,6 +220,9 @@ function LoadedRecordList<T extends { id: number }>({
             <span className="icon icon-columns" aria-hidden="true" />
             {t('columns.open')}
           </button>
+          <button type="button" className="button button-secondary" onClick={() => setExportOpen(true)}>
+            {t('export.button')}
+          </button>
           {typeof actions === 'function' ? actions({ filter: criteria, total, tickedIds }) : actions}
         </div>
       </div>
@@ -287,6 +292,18 @@ function LoadedRecordList<T extends { id: number }>({
         layout={layout}
         onChange={(columns) => update((current) => ({ ...current, columns }))}
         onReset={() => update((current) => ({ ...current, columns: defaults.columns, widths: {} }))}
+      />
+
+      <ExportDialog
+        open={exportOpen}
+        kind={kind}
+        filter={criteria}
+        sort={sort}
+        columns={headerColumns.map((column) => column.spec.id)}
+        total={total}
+        grouped={grouped}
+        onClose={() => setExportOpen(false)}
+        {...(selectionId === undefined ? {} : { selectionId })}
       />
     </section>
   );

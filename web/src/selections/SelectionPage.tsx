@@ -17,7 +17,6 @@ import { CopyResult } from './CopyResult';
 import { CriteriaSummary } from './CriteriaSummary';
 import { DeleteSelectionDialog } from './DeleteSelectionDialog';
 import { EditSelectionDialog } from './EditSelectionDialog';
-import { ExportDialog } from './ExportDialog';
 import { describeSelectionError, isConflict } from './selectionErrors';
 import { countedRecords, entityLabel, kindLabel, recordsWord, visibilityBadge } from './selectionLabels';
 import { refreshSelection, selectionKeys, useFreshSelectionRecords, useSelection, useSelectionTotal } from './selectionQueries';
@@ -71,7 +70,7 @@ function Breadcrumb({ name }: { name: string | null }) {
   );
 }
 
-type OpenDialog = 'edit' | 'delete' | 'makeStatic' | 'export' | 'addMembers' | 'bulk' | 'removeMembers' | null;
+type OpenDialog = 'edit' | 'delete' | 'makeStatic' | 'addMembers' | 'bulk' | 'removeMembers' | null;
 
 function SelectionView({ selection }: { selection: Selection }) {
   const { t, i18n } = useTranslation();
@@ -155,9 +154,6 @@ function SelectionView({ selection }: { selection: Selection }) {
         <button type="button" className="button button-secondary" onClick={() => setDialog('bulk')} disabled={count === 0}>
           {t('selections.bulkUpdate')}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => setDialog('export')}>
-          {t('selections.export')}
-        </button>
       </div>
 
       <SelectionRecords
@@ -184,7 +180,6 @@ function SelectionView({ selection }: { selection: Selection }) {
         onDeleted={() => navigate(paths.selections)}
       />
       <MakeStaticDialog open={dialog === 'makeStatic'} selection={selection} count={count} onClose={close} />
-      <ExportDialog open={dialog === 'export'} selection={selection} total={count} onClose={close} />
       <AddMembersDialog open={dialog === 'addMembers'} selection={selection} onClose={close} />
       <RemoveMembersDialog open={dialog === 'removeMembers'} selection={selection} ids={removing} onClose={close} />
       {dialog === 'bulk' ? (
