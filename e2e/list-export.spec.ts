@@ -50,6 +50,36 @@ test.describe('list export', () => {
     expect(lines[2]).toMatch(new RegExp(`^Anna ${lastName};`));
   });
 
+  test('exports only the ticked rows', async ({ page, api }) => {
+    const lastName = uniqueName('Aangevinkt');
+    const companyName = uniqueName('Vinkjes bv');
+    const company = await api.createCompany({ name: companyName, category: 'Lead' });
+    for (const firstName of ['Anna', 'Bram', 'Cor']) await api.createPerson({ firstName, lastName, companyId: company.id });
+
+    await page.goto('/persons');
+    await filterStartsWith(page, 'Bedrijf', companyName);
+    await expect(page.getByText('3 personen')).toBeVisible();
+    await page.getByRole('checkbox', { name: `Anna ${lastName} aanvinken` }).check();
+    await page.getByRole('checkbox', { name: `Cor ${lastName} aanvinken` }).check();
+
+    await page.getByRole('button', { name: 'Exporteren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Personen exporteren' });
+    await expect(dialog.getByRole('radio', { name: 'Alleen de aangevinkte rijen (2 personen)' })).toBeChecked();
+    await expect(dialog).toContainText('Het CSV-bestand bevat de aangevinkte rijen (2 personen)');
+    await saveScreenshot(page, 'nl-list-export-ticked');
+
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('link', { name: 'Downloaden' }).click();
+    const lines = readFileSync(await (await download).path(), 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual([`Anna ${lastName}`, `Cor ${lastName}`]);
+
+    await page.getByRole('button', { name: 'Exporteren' }).click();
+    await dialog.getByRole('radio', { name: 'Alle 3 personen van de lijst' }).check();
+    const all = page.waitForEvent('download');
+    await dialog.getByRole('link', { name: 'Downloaden' }).click();
+    expect(readFileSync(await (await all).path(), 'utf8').slice(1).trimEnd().split('\r\n')).toHaveLength(4);
+  });
+
   test('says that groups stay out of the file', async ({ page }) => {
     await page.goto('/persons');
     await page.getByRole('button', { name: 'Exporteren' }).click();

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
-import { CsvResponse, type ExportQuery, ExportQuerystring, sendCsv } from '../exports/csv.js';
+import { CsvResponse, type ExportQuery, ExportQuerystring, onlyIds, parseExportIds, sendCsv } from '../exports/csv.js';
 import { CompanyHistoryQuery, getCompanyLeadStatusHistory } from '../leads/lead-status-history.js';
 import { IdParams, NamedRef, NullableCategoryGroup, OrNull, NullableInteger, NullableString, OptionalId, OptionalText, VersionField, errorResponses } from '../server/schemas.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
@@ -103,8 +103,8 @@ export async function companyRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { separator = 'comma', columns, ...listParameters } = request.query as ExportQuery;
-      const query = parseCompanyListParameters(listParameters);
+      const { separator = 'comma', columns, ids, ...listParameters } = request.query as ExportQuery;
+      const query = onlyIds(parseCompanyListParameters(listParameters), parseExportIds(ids));
       const csv = exportCompaniesCsv(app.db, request.actor, { query, columns, separator, timeZone: app.config.timeZone, now: app.clock() });
       return sendCsv(reply, request.actor.language === 'en' ? 'companies.csv' : 'bedrijven.csv', csv);
     },

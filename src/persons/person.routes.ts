@@ -16,7 +16,7 @@ import {
 } from '../server/schemas.js';
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
-import { CsvResponse, type ExportQuery, ExportQuerystring, sendCsv } from '../exports/csv.js';
+import { CsvResponse, type ExportQuery, ExportQuerystring, onlyIds, parseExportIds, sendCsv } from '../exports/csv.js';
 import { exportPersonsCsv } from './person-export.js';
 import { countPersonGroups, listPersons, parsePersonGroupParameters, parsePersonListParameters } from './person-list.js';
 import { type PersonInput, toPerson } from './person.js';
@@ -129,8 +129,8 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { separator = 'comma', columns, ...listParameters } = request.query as ExportQuery;
-      const query = parsePersonListParameters(listParameters);
+      const { separator = 'comma', columns, ids, ...listParameters } = request.query as ExportQuery;
+      const query = onlyIds(parsePersonListParameters(listParameters), parseExportIds(ids));
       const csv = exportPersonsCsv(app.db, request.actor, { query, columns, separator, timeZone: app.config.timeZone, now: app.clock() });
       return sendCsv(reply, request.actor.language === 'en' ? 'persons.csv' : 'personen.csv', csv);
     },

@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor.js';
 import { exportCompaniesCsv } from '../companies/company-export.js';
 import { parseCompanyListParameters } from '../companies/company-list.js';
 import type { Executor } from '../db/database.js';
-import type { ExportQuery } from '../exports/csv.js';
+import { type ExportQuery, onlyIds, parseExportIds } from '../exports/csv.js';
 import { exportPersonsCsv } from '../persons/person-export.js';
 import { parsePersonListParameters } from '../persons/person-list.js';
 import { type Selection, selectionFilter } from './selection.service.js';
@@ -19,9 +19,9 @@ export function exportSelectionCsv(
   parameters: ExportQuery,
   context: { timeZone: string; now: Date },
 ): AsyncGenerator<string> {
-  const { separator = 'comma', columns, ...listParameters } = parameters;
+  const { separator = 'comma', columns, ids, ...listParameters } = parameters;
   const parse = selection.entity === 'person' ? parsePersonListParameters : parseCompanyListParameters;
-  const query = { ...parse(listParameters), ...selectionFilter(selection) };
+  const query = onlyIds({ ...parse(listParameters), ...selectionFilter(selection) }, parseExportIds(ids));
   const request = { query, columns, separator, ...context };
   return selection.entity === 'person' ? exportPersonsCsv(db, actor, request) : exportCompaniesCsv(db, actor, request);
 }

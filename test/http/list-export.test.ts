@@ -149,6 +149,32 @@ describe.each(testEngines)('list CSV export on %s', (engine) => {
     expect(csvLines(await admin.get(`/api/selections/${selection.id}/export.csv?filter=${narrowed}&columns=firstName`))).toEqual(['Voornaam']);
   });
 
+  it('exports only the ticked rows, in the list order', async () => {
+    const persons = (await admin.get(`/api/persons?filter=${ours}&sort=firstName`)).json().items as Array<{ id: number; firstName: string }>;
+    const [anna, bram, cor] = persons;
+    const lines = csvLines(await admin.get(`/api/persons/export.csv?filter=${ours}&sort=-firstName&columns=firstName&ids=${anna!.id},${cor!.id}`));
+    expect(lines).toEqual(['Voornaam', 'Cor', 'Anna']);
+
+    // Ids outside the filter stay out, as in a static selection of Anna and Bram.
+    const onlyLeads = filterParameter([{ field: 'companyName', operator: 'startsWith', values: ['Uitvoer Lead'] }]);
+    expect(csvLines(await admin.get(`/api/persons/export.csv?filter=${onlyLeads}&columns=firstName&ids=${cor!.id},${bram!.id}`))).toEqual(['Voornaam', 'Bram']);
+    const staticSelection = (await admin.post('/api/selections', { name: 'Uitvoer vast', entity: 'person', kind: 'static', memberIds: [anna!.id, bram!.id] })).json();
+    const members = await admin.get(`/api/selections/${staticSelection.id}/export.csv?columns=firstName&ids=${bram!.id},${cor!.id}`);
+    expect(members.statusCode, members.body).toBe(200);
+    expect(csvLines(members)).toEqual(['Voornaam', 'Bram']);
+
+    const companies = await admin.get(`/api/companies/export.csv?columns=name&ids=${customerCompany}`);
+    expect(csvLines(companies)).toEqual(['Naam', 'Uitvoer Klant BV']);
+  });
+
+  it('rejects ids that are not record ids, or too many', async () => {
+    for (const ids of ['abc', '0', '1,,2', '1.5', Array.from({ length: 1001 }, (_, index) => index + 1).join(',')]) {
+      const response = await admin.get(`/api/persons/export.csv?ids=${ids}`);
+      expect(response.statusCode, ids.slice(0, 20)).toBe(400);
+      expect(response.json().fields.map((field: { field: string }) => field.field)).toEqual(['/ids']);
+    }
+  });
+
   it('writes every page in the sort order', async () => {
     const names = Array.from({ length: 520 }, (_, index) => `Pagina ${String(index).padStart(3, '0')}`);
     await testApp.database.db

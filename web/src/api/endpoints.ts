@@ -93,6 +93,8 @@ export interface ExportRequest {
   separator: CsvSeparator;
   /** Exports the records of this saved selection instead of all records of the kind. */
   selectionId?: number;
+  /** Exports only these of the list's records, such as the ticked rows. */
+  ids?: number[];
 }
 
 /** Returns the address of a list's CSV export; the browser downloads it with the session cookie. */
@@ -103,6 +105,7 @@ export function exportUrl(kind: RecordKind, request: ExportRequest): string {
     sort: request.sort,
     columns: request.columns.join(','),
     separator: request.separator,
+    ...(request.ids === undefined ? {} : { ids: request.ids.join(',') }),
   });
 }
 

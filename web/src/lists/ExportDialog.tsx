@@ -6,6 +6,9 @@ import type { Filter, Language } from '../api/types';
 import { formatNumber } from '../i18n/format';
 import { Dialog } from '../ui/Dialog';
 
+/** Ticked rows the server exports by id; the server's limit. */
+const MAX_TICKED_EXPORT = 1_000;
+
 interface ExportDialogProps {
   open: boolean;
   kind: RecordKind;
@@ -20,6 +23,8 @@ interface ExportDialogProps {
   total: number | null;
   /** True when the list is grouped. The file has no groups, so the dialog says so. */
   grouped: boolean;
+  /** Ids of the ticked rows; with some, the dialog offers to export only those. */
+  tickedIds: number[];
   onClose: () => void;
 }
 
@@ -28,20 +33,34 @@ interface ExportDialogProps {
  * order, its filters and its sort. The download is a plain link, which the browser fetches with
  * the session cookie.
  */
-export function ExportDialog({ open, kind, selectionId, filter, sort, columns, total, grouped, onClose }: ExportDialogProps) {
+export function ExportDialog({ open, kind, selectionId, filter, sort, columns, total, grouped, tickedIds, onClose }: ExportDialogProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   // Excel with Dutch settings reads semicolons as the column separator, so Dutch users get that choice first.
   const separators: CsvSeparator[] = language === 'nl' ? ['semicolon', 'comma'] : ['comma', 'semicolon'];
   const [separator, setSeparator] = useState<CsvSeparator>(separators[0]!);
-  const href = exportUrl(kind, { filter, sort, columns, separator, ...(selectionId === undefined ? {} : { selectionId }) });
+  const [onlyTicked, setOnlyTicked] = useState(true);
+  // The server takes a limited number of ids; beyond it the whole list is exported.
+  const canExportTicked = tickedIds.length > 0 && tickedIds.length <= MAX_TICKED_EXPORT;
+  const ticked = canExportTicked && onlyTicked;
+  const href = exportUrl(kind, {
+    filter,
+    sort,
+    columns,
+    separator,
+    ...(selectionId === undefined ? {} : { selectionId }),
+    ...(ticked ? { ids: tickedIds } : {}),
+  });
+  const countText = (count: number) =>
+    t(kind === 'persons' ? 'export.personCount' : 'export.companyCount', { count, formatted: formatNumber(count, language) });
 
   let title = kind === 'persons' ? t('export.titlePersons') : t('export.titleCompanies');
   if (selectionId !== undefined) title = t('export.titleSelection');
-  const description =
+  let description =
     total === null
       ? t('export.textAll', { records: kind === 'persons' ? t('export.personsWord') : t('export.companiesWord') })
-      : t('export.text', { counted: t(kind === 'persons' ? 'export.personCount' : 'export.companyCount', { count: total, formatted: formatNumber(total, language) }) });
+      : t('export.text', { counted: countText(total) });
+  if (ticked) description = t('export.textTicked', { counted: countText(tickedIds.length) });
 
   return (
     <Dialog
@@ -62,6 +81,19 @@ export function ExportDialog({ open, kind, selectionId, filter, sort, columns, t
         </>
       }
     >
+      {canExportTicked ? (
+        <fieldset className="export-separator">
+          <legend className="field-label">{t('export.rows')}</legend>
+          <label className="choice">
+            <input type="radio" name="rows" checked={onlyTicked} onChange={() => setOnlyTicked(true)} />
+            <span>{t('export.rowsTicked', { counted: countText(tickedIds.length) })}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="rows" checked={!onlyTicked} onChange={() => setOnlyTicked(false)} />
+            <span>{total === null ? t('export.rowsAllUncounted') : t('export.rowsAll', { counted: countText(total) })}</span>
+          </label>
+        </fieldset>
+      ) : null}
       <fieldset className="export-separator">
         <legend className="field-label">{t('export.separator')}</legend>
         {separators.map((choice) => (

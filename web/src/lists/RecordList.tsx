@@ -302,6 +302,7 @@ function LoadedRecordList<T extends { id: number }>({
         columns={headerColumns.map((column) => column.spec.id)}
         total={total}
         grouped={grouped}
+        tickedIds={tickedIds}
         onClose={() => setExportOpen(false)}
         {...(selectionId === undefined ? {} : { selectionId })}
       />
