@@ -13,7 +13,7 @@ import {
   writeCsv,
   yesNo,
 } from '../exports/csv.js';
-import { listCompanies } from './company-list.js';
+import { countPersonsOf, listCompanies } from './company-list.js';
 import { type Company, toCompany } from './company.js';
 
 /** A company with the number of its persons that are not deleted, which the list can show. */
@@ -71,17 +71,4 @@ async function* companyPages(db: Executor, actor: Actor, request: ListExportRequ
     yield page.rows.map((row) => ({ ...toCompany(row, actor.language), personCount: counts.get(row.id) ?? 0 }));
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
-}
-
-/** Counts the persons that are not deleted of each company, as the company list's person count does. */
-async function countPersonsOf(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
-  if (companyIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('persons')
-    .select(['company_id', sql<number>`cast(count(*) as integer)`.as('total')])
-    .where('company_id', 'in', companyIds)
-    .where('deleted_at', 'is', null)
-    .groupBy('company_id')
-    .execute();
-  return new Map(rows.map((row) => [row.company_id as number, Number(row.total)]));
 }

@@ -62,3 +62,22 @@ export function parseCompanyListParameters(raw: RawListParameters): ListQuery {
 export function parseCompanyGroupParameters(raw: RawGroupParameters): GroupQuery {
   return parseGroupParameters(COMPANY_FIELDS, raw);
 }
+
+/** Counts the persons that are not deleted of each company, as the company list's person count does. */
+export async function countPersonsOf(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('persons')
+    .select(['company_id', sql<number>`cast(count(*) as integer)`.as('total')])
+    .where('company_id', 'in', companyIds)
+    .where('deleted_at', 'is', null)
+    .groupBy('company_id')
+    .execute();
+  return new Map(rows.map((row) => [row.company_id as number, Number(row.total)]));
+}
+
+/** Adds to each company of a list page the number of its persons that are not deleted. */
+export async function withPersonCounts<T extends { id: number }>(db: Executor, companies: T[]): Promise<Array<T & { personCount: number }>> {
+  const counts = await countPersonsOf(db, companies.map((company) => company.id));
+  return companies.map((company) => ({ ...company, personCount: counts.get(company.id) ?? 0 }));
+}

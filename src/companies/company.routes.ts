@@ -7,7 +7,7 @@ import { IdParams, NamedRef, NullableCategoryGroup, OrNull, NullableInteger, Nul
 import { GroupCountsSchema, GroupQuerystring, ListQuerystring, pageSchema } from '../server/list-schemas.js';
 import { expectedVersionOf, withVersionCheck } from '../server/versioning.js';
 import { exportCompaniesCsv } from './company-export.js';
-import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters } from './company-list.js';
+import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters, withPersonCounts } from './company-list.js';
 import { type CompanyInput, toCompany } from './company.js';
 import { createCompany, deleteCompany, getCompany, previewCategoryChange, restoreCompany, updateCompany } from './company.service.js';
 
@@ -30,6 +30,7 @@ export const CompanySchema = Type.Object(
     updatedAt: Type.String(),
     version: Type.Integer(),
     deletedAt: NullableString,
+    personCount: Type.Optional(Type.Integer({ description: 'In lists only: the persons of the company that are not deleted' })),
   },
   { $id: 'Company' },
 );
@@ -72,7 +73,8 @@ export async function companyRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const query = parseCompanyListParameters(request.query as Record<string, unknown>);
       const page = await listCompanies(app.db, request.actor, { ...query, timeZone: app.config.timeZone });
-      return { items: page.rows.map((row) => toCompany(row, request.actor.language)), total: page.total, nextCursor: page.nextCursor };
+      const items = await withPersonCounts(app.db, page.rows.map((row) => toCompany(row, request.actor.language)));
+      return { items, total: page.total, nextCursor: page.nextCursor };
     },
   );
 

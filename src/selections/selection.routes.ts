@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 
-import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters } from '../companies/company-list.js';
+import { countCompanyGroups, listCompanies, parseCompanyGroupParameters, parseCompanyListParameters, withPersonCounts } from '../companies/company-list.js';
 import { toCompany } from '../companies/company.js';
 import { SELECTION_ENTITIES, SELECTION_KINDS, SELECTION_VISIBILITIES, type SelectionEntity } from '../db/schema.js';
 import { validationFailed } from '../errors/app-error.js';
@@ -293,7 +293,8 @@ export async function selectionRoutes(app: FastifyInstance): Promise<void> {
       const selection = await selectionOf(request, 'company');
       const query = parseCompanyListParameters(request.query as Record<string, unknown>);
       const page = await listCompanies(app.db, request.actor, { ...query, ...selectionFilter(selection), timeZone: app.config.timeZone });
-      return { items: page.rows.map((row) => toCompany(row, request.actor.language)), total: page.total, nextCursor: page.nextCursor };
+      const items = await withPersonCounts(app.db, page.rows.map((row) => toCompany(row, request.actor.language)));
+      return { items, total: page.total, nextCursor: page.nextCursor };
     },
   );
 

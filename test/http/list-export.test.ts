@@ -149,6 +149,14 @@ describe.each(testEngines)('list CSV export on %s', (engine) => {
     expect(csvLines(await admin.get(`/api/selections/${selection.id}/export.csv?filter=${narrowed}&columns=firstName`))).toEqual(['Voornaam']);
   });
 
+  it('lists companies with the number of their persons, as the export writes it', async () => {
+    const filter = filterParameter([{ field: 'name', operator: 'startsWith', values: ['Uitvoer'] }]);
+    const listed = (await admin.get(`/api/companies?filter=${filter}&sort=name`)).json().items as Array<{ name: string; personCount: number }>;
+    expect(listed.map((company) => `${company.name}: ${company.personCount}`)).toEqual(['Uitvoer Klant BV: 1', 'Uitvoer Lead BV: 2']);
+    const lines = csvLines(await admin.get(`/api/companies/export.csv?filter=${filter}&sort=name&columns=name,personCount`));
+    expect(lines.slice(1)).toEqual(['Uitvoer Klant BV,1', 'Uitvoer Lead BV,2']);
+  });
+
   it('exports only the ticked rows, in the list order', async () => {
     const persons = (await admin.get(`/api/persons?filter=${ours}&sort=firstName`)).json().items as Array<{ id: number; firstName: string }>;
     const [anna, bram, cor] = persons;
