@@ -604,14 +604,15 @@ test.describe('dashboards', () => {
     const added = server.patches.at(-1)?.tiles as Tile[];
     expect(server.patches.at(-1)?.version).toBe(1);
     expect(added).toHaveLength(2);
-    expect(added[1]).toMatchObject({ type: 'column', title: 'Leads per categoriegroep', entity: 'person', criteria: [], measure: 'count', by: 'categoryGroup', period: null, layout: { x: 0, y: 2, w: 6, h: 4 } });
+    // The new tile takes the free place beside the big number.
+    expect(added[1]).toMatchObject({ type: 'column', title: 'Leads per categoriegroep', entity: 'person', criteria: [], measure: 'count', by: 'categoryGroup', period: null, layout: { x: 3, y: 0, w: 6, h: 4 } });
     expect(added[1]?.id.length).toBeLessThanOrEqual(40);
 
     await page.getByRole('button', { name: 'Indeling wijzigen' }).click();
     await saveScreenshot(page, 'nl-dashboard-arrange');
-    await page.getByRole('button', { name: 'Leads per categoriegroep naar rechts' }).click();
+    await page.getByRole('button', { name: 'Leads per categoriegroep naar links' }).click();
     await expect.poll(() => server.patches.length).toBe(2);
-    await page.getByRole('button', { name: 'Leads per categoriegroep omhoog' }).click();
+    await page.getByRole('button', { name: 'Leads per categoriegroep omlaag' }).click();
     await expect.poll(() => server.patches.length).toBe(3);
     await page.getByRole('button', { name: 'Leads per categoriegroep breder' }).click();
     await expect.poll(() => server.patches.length).toBe(4);
@@ -619,7 +620,7 @@ test.describe('dashboards', () => {
     await expect.poll(() => server.patches.length).toBe(5);
     const arranged = server.patches.at(-1) as { tiles: Tile[]; version: number };
     expect(arranged.version).toBe(5);
-    expect(arranged.tiles.find((item) => item.title === 'Leads per categoriegroep')?.layout).toEqual({ x: 1, y: 1, w: 7, h: 5 });
+    expect(arranged.tiles.find((item) => item.title === 'Leads per categoriegroep')?.layout).toEqual({ x: 2, y: 1, w: 7, h: 5 });
     // The tile it grew into moves down instead of lying underneath.
     expect(arranged.tiles.find((item) => item.title === 'Mijn leads')?.layout).toEqual({ x: 0, y: 6, w: 3, h: 2 });
     await expect(page.getByRole('button', { name: 'Mijn leads naar links' })).toBeDisabled();
@@ -648,7 +649,7 @@ test.describe('dashboards', () => {
     const edited = server.patches.at(-1) as { tiles: Tile[]; version: number };
     expect(edited.version).toBe(7);
     expect(edited.tiles).toHaveLength(1);
-    expect(edited.tiles[0]).toMatchObject({ title: 'Leads per groep', by: 'categoryGroup', period: { field: 'registeredAt', range: 'thisQuarter' }, layout: { x: 1, y: 1, w: 7, h: 5 } });
+    expect(edited.tiles[0]).toMatchObject({ title: 'Leads per groep', by: 'categoryGroup', period: { field: 'registeredAt', range: 'thisQuarter' }, layout: { x: 2, y: 1, w: 7, h: 5 } });
   });
 
   test('tiles can be arranged by dragging', async ({ page, api }) => {

@@ -52,10 +52,20 @@ const DEFAULT_SIZES: Record<TileType, { w: number; h: number }> = {
   timeInStatus: { w: 6, h: 4 },
 };
 
-/** Places a new tile under all others, at the left edge. */
+/**
+ * Places a new tile in the first free place, reading the grid row by row from the top, so that it
+ * fills a gap beside other tiles before it starts a row of its own under them.
+ */
 export function placeNewTile(tiles: Tile[], type: TileType): TileLayout {
+  const size = DEFAULT_SIZES[type];
   const bottom = tiles.reduce((max, tile) => Math.max(max, tile.layout.y + tile.layout.h), 0);
-  return { x: 0, y: bottom, ...DEFAULT_SIZES[type] };
+  for (let y = 0; y <= bottom; y++) {
+    for (let x = 0; x + size.w <= GRID_COLUMNS; x++) {
+      const layout = { x, y, ...size };
+      if (!tiles.some((tile) => overlaps(tile.layout, layout))) return layout;
+    }
+  }
+  return { x: 0, y: bottom, ...size };
 }
 
 /** Makes a tile id; ids only need to be unique within one dashboard. */
