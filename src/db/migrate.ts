@@ -10,6 +10,7 @@ import * as bulkUpdates from './migrations/006-bulk-updates.js';
 import * as salesAndAutomation from './migrations/007-sales-and-automation.js';
 import * as dashboards from './migrations/008-dashboards.js';
 import * as dashboardCounts from './migrations/009-dashboard-counts.js';
+import * as funnelFollowsConvertedLeads from './migrations/010-funnel-follows-converted-leads.js';
 import type { Database } from './schema.js';
 
 // Migrations are imported statically so that the compiled server and the tests run the same code
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-sales-and-automation': salesAndAutomation as Migration,
   '008-dashboards': dashboards as Migration,
   '009-dashboard-counts': dashboardCounts as Migration,
+  '010-funnel-follows-converted-leads': funnelFollowsConvertedLeads as Migration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

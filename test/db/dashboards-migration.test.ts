@@ -22,4 +22,27 @@ describe.each(testEngines)('dashboards migration on %s', (engine) => {
       await opened.dispose();
     }
   });
+
+  it('lets the default funnel follow every person with a lead status, unless someone changed it', async () => {
+    const opened = await createEmptyTestDatabase(engine);
+    try {
+      await migrateUpTo(opened.db, '009-dashboard-counts');
+      await sql`insert into dashboards (name, owner_id, shared, tiles)
+        select 'Kopie', null, false, tiles from dashboards where is_default`.execute(opened.db);
+      // The copy's funnel was changed by hand, so the migration leaves it as it is.
+      await sql`update dashboards set tiles = jsonb_set(tiles, '{1,criteria}', '[]') where name = 'Kopie'`.execute(opened.db);
+
+      await migrateToLatest(opened.db);
+
+      const rows = await sql<{ name: string; tiles: Array<{ id: string; criteria: unknown }> }>`select name, tiles from dashboards order by id`.execute(opened.db);
+      const funnel = (name: string) => rows.rows.find((row) => row.name === name)!.tiles.find((tile) => tile.id === 'qualification-funnel')!;
+      expect(funnel('Leads').criteria).toEqual([[{ field: 'leadStatus', operator: 'isNotEmpty', values: [] }]]);
+      expect(funnel('Kopie').criteria).toEqual([]);
+      // The other default tiles keep counting the persons of potential customers.
+      const byStatus = rows.rows[0]!.tiles.find((tile) => tile.id === 'leads-by-status')!;
+      expect(byStatus.criteria).toEqual([[{ field: 'categoryGroup', operator: 'isOneOf', values: ['potentialCustomer'] }]]);
+    } finally {
+      await opened.dispose();
+    }
+  });
 });
