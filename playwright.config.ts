@@ -20,7 +20,7 @@ function findFreePort(): number {
 // use the one server started below.
 process.env.TRECHTER_E2E_PORT ??= String(findFreePort());
 process.env.TRECHTER_E2E_DATA_DIR ??= path.join(mkdtempSync(path.join(os.tmpdir(), 'trechter-e2e-')), 'data');
-// A second server holds demo data, for the tests that look at screens as a new user sees them.
+// A second server serves demo data, for the tests that look at screens as a new user sees them.
 process.env.TRECHTER_E2E_DEMO_PORT ??= String(findFreePort());
 process.env.TRECHTER_E2E_DEMO_DATA_DIR ??= path.join(mkdtempSync(path.join(os.tmpdir(), 'trechter-e2e-demo-')), 'data');
 

@@ -36,13 +36,13 @@ test('Leads dashboard on demo data fills every tile and agrees with the lists', 
     ['Kwalificatietrechter', 'Verkocht'],
   ] as const) {
     const button = tile(page, title).getByRole('button', { name: new RegExp(`^${name}: [\\d.]+$`) });
-    const shown = numberIn(await button.textContent());
-    expect(shown, `${title}: ${name}`).toBeGreaterThan(0);
+    const counted = numberIn(await button.textContent());
+    expect(counted, `${title}: ${name}`).toBeGreaterThan(0);
     await button.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/find\?/);
     const criteria = JSON.parse(new URL(page.url()).searchParams.get('criteria') ?? 'null') as unknown[];
-    expect(await api.personTotal(criteria), `${title}: ${name}`).toBe(shown);
+    expect(await api.personTotal(criteria), `${title}: ${name}`).toBe(counted);
     await page.goBack();
     await expect(grid.locator('.tile')).toHaveCount(7);
   }

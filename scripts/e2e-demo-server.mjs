@@ -1,5 +1,5 @@
 // Starts a second Trechter for the browser tests that need demo data: it waits until the main
-// test server answers (so the build it runs is finished), fills an empty embedded database with
+// test server responds (so the build it runs is finished), fills an empty embedded database with
 // demo data, then serves that database. Signals to stop are passed on to the server.
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -16,7 +16,7 @@ async function waitForMainServer() {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`the main test server at ${mainUrl} did not answer within 240 s`);
+  throw new Error(`the main test server at ${mainUrl} did not respond within 240 s; check its build output`);
 }
 
 await waitForMainServer();
