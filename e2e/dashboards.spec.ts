@@ -248,7 +248,7 @@ class DashboardServer {
     return problem(route, 405, 'METHOD_NOT_ALLOWED', `${method} is not allowed`);
   }
 
-  /** A conversion between the tile's two statuses: 124 persons reached the first, 31 of them the second. */
+  /** Returns a conversion between the tile's two statuses: 124 persons reached the first, 31 of them the second. */
   private conversionData(tile: Tile): unknown {
     const step = (id: number, reached: number, lines: Criterion[]) => {
       const status = [...this.names.statuses.values()].find((item) => item.id === id);

@@ -83,16 +83,15 @@ function parseOptions(argv: string[]): BenchOptions | 'help' {
   const selected = engines[values.engine];
   if (selected === undefined) throw new UsageError(`--engine must be pglite, postgres or both, got "${values.engine}"`);
 
+  // Measuring a few cases again skips the import unless it is asked for.
+  let defaultImportRows = values.quick ? QUICK_IMPORT_ROWS : DEFAULT_IMPORT_ROWS;
+  if (values.cases !== undefined) defaultImportRows = 0;
+
   return {
     persons: wholeNumber(values.persons, '--persons', values.quick ? QUICK_PERSONS : DEFAULT_PERSONS, 1),
     engines: selected,
     runs: wholeNumber(values.runs, '--runs', DEFAULT_RUNS, 1),
-    importRows: wholeNumber(
-      values['import-rows'],
-      '--import-rows',
-      values.cases !== undefined ? 0 : values.quick ? QUICK_IMPORT_ROWS : DEFAULT_IMPORT_ROWS,
-      0,
-    ),
+    importRows: wholeNumber(values['import-rows'], '--import-rows', defaultImportRows, 0),
     serverUrl: values['server-url'],
     cases: values.cases ?? null,
   };

@@ -69,24 +69,28 @@ export function countRecords(db: Executor, context: TileContext, entity: TileEnt
   return entity === 'person' ? countMatchingPersons(db, context.actor, options) : countMatchingCompanies(db, context.actor, options);
 }
 
-/** Returns the whole days each person has been in the current status, never below 0, as the daysInStatus column shows them. */
-export function daysInStatusExpression(now: Date): RawBuilder<number> {
+/** Returns the column of the time of each person's last status change, which days in status count from. */
+function statusChangedAtColumn(): RawBuilder<unknown> {
   const field = PERSON_FIELDS.fields.daysInStatus;
   if (field?.type !== 'number') throw new Error('the person field daysInStatus must be a number field');
-  return sql<number>`greatest(0, floor(extract(epoch from (${timestamp(now)} - ${field.measure.column})) / 86400))`;
+  return field.measure.column;
+}
+
+/** Returns the whole days each person has been in the current status, never below 0, as the daysInStatus column shows them. */
+export function daysInStatusExpression(now: Date): RawBuilder<number> {
+  return sql<number>`greatest(0, floor(extract(epoch from (${timestamp(now)} - ${statusChangedAtColumn()})) / 86400))`;
 }
 
 /**
  * Returns the SQL aggregate of a days measure over the persons of the query. Minimum and maximum
- * are whole days, as the column shows them; the average is of the exact time since each change,
- * in days, so that it does not depend on the hour of the day it is asked.
+ * are whole days, as the column shows them. The average is of the exact time since each change,
+ * so it does not depend on the hour of the day it is asked.
  */
 export function daysAggregate(measure: Exclude<Measure, 'count'>, now: Date): RawBuilder<number | null> {
   const days = daysInStatusExpression(now);
   if (measure === 'minDaysInStatus') return sql`min(${days})`;
   if (measure === 'maxDaysInStatus') return sql`max(${days})`;
-  const column = PERSON_FIELDS.fields.daysInStatus?.type === 'number' ? PERSON_FIELDS.fields.daysInStatus.measure.column : sql`null`;
-  return sql`((${now.getTime() / 1000}::numeric - avg(extract(epoch from ${column}))) / 86400)`;
+  return sql`((${now.getTime() / 1000}::numeric - avg(extract(epoch from ${statusChangedAtColumn()}))) / 86400)`;
 }
 
 /** Rounds a measure from the database: averages to one decimal, others to whole days. */

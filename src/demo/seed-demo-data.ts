@@ -383,7 +383,7 @@ const CATEGORY_WEIGHTS: Readonly<Record<string, number>> = {
   'Former customer': 4,
   Other: 4,
 };
-/** What demo sales are about, and why lost ones were lost. */
+/** Titles of demo sales, and the reasons of the lost ones. */
 const SALE_TITLES = ['Licenties', 'Implementatie', 'Onderhoudscontract', 'Training', 'Uitbreiding', 'Adviestraject'] as const;
 const LOST_REASONS = ['Te duur', 'Gekozen voor een concurrent', 'Geen budget', 'Project uitgesteld'] as const;
 /** Added to the seed for the sales' own random sequence. */

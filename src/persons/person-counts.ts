@@ -28,11 +28,15 @@ const COMPACT_AFTER_APPENDED_ROWS = 1_000;
 export function canCountFromTable(options: FilterOptions, groupFields: readonly GroupField[] = []): boolean {
   if (options.includeDeleted === true || options.idsFrom !== undefined) return false;
   if (!groupFields.every((field) => COUNTED_FIELDS.has(field.name))) return false;
-  const sets = [...validateCriteria(options.filter ?? [], PERSON_FIELDS).criteria, ...validateCriteria(options.alsoMatch ?? [], PERSON_FIELDS).criteria];
-  return sets.every((set) => set.every((line) => COUNTED_FIELDS.has(line.field) || isStatusDateLine(line)));
+  return criterionLines(options).every((line) => COUNTED_FIELDS.has(line.field) || isStatusDateLine(line));
 }
 
-/** Tells whether a line only asks whether a person has a date of the last status change, which the counts keep. */
+/** Returns every criterion line of the filter options, of all sets. */
+function criterionLines(options: FilterOptions): Criterion[] {
+  return [...validateCriteria(options.filter ?? [], PERSON_FIELDS).criteria, ...validateCriteria(options.alsoMatch ?? [], PERSON_FIELDS).criteria].flat();
+}
+
+/** Tells whether a line only tests whether a person has a date of the last status change, which the counts keep. */
 function isStatusDateLine(line: Criterion): boolean {
   return line.field === 'daysInStatus' && (line.operator === 'isEmpty' || line.operator === 'isNotEmpty');
 }
@@ -125,9 +129,7 @@ export async function leadSourceCountsFromTable(db: Executor, filter: RawBuilder
 
 /** Tells whether the lead source counts can serve a count with this filter: fields the counts keep, no status date lines. */
 export function canCountLeadSourcesFromTable(options: FilterOptions): boolean {
-  if (!canCountFromTable(options)) return false;
-  const sets = [...validateCriteria(options.filter ?? [], PERSON_FIELDS).criteria, ...validateCriteria(options.alsoMatch ?? [], PERSON_FIELDS).criteria];
-  return sets.every((set) => set.every((line) => !isStatusDateLine(line)));
+  return canCountFromTable(options) && !criterionLines(options).some(isStatusDateLine);
 }
 
 /**

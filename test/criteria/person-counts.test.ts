@@ -36,7 +36,7 @@ async function countedFromTable(db: Db): Promise<string[]> {
   return lines.sort();
 }
 
-/** The persons with a status date and the sum of those dates per combination, directly and from the counts table. */
+/** Reads the persons with a status date and the sum of those dates per combination, directly and from the counts table. */
 async function statusDatesBothWays(db: Db): Promise<{ direct: string[]; table: string[] }> {
   const direct = await sql<{ line: string }>`
     select concat_ws('/', c.category_id, p.lead_status_id, p.owner_id) || ':' || count(p.lead_status_changed_at)
@@ -53,7 +53,7 @@ async function statusDatesBothWays(db: Db): Promise<{ direct: string[]; table: s
   return { direct: direct.rows.map((row) => row.line).sort(), table: table.rows.map((row) => row.line).sort() };
 }
 
-/** Persons per folded lead source, category, lead status and owner, directly and from lead_source_counts. */
+/** Reads the persons per folded lead source, category, lead status and owner, directly and from lead_source_counts. */
 async function leadSourcesBothWays(db: Db): Promise<{ direct: string[]; table: string[] }> {
   const direct = await sql<{ line: string }>`
     select concat_ws('/', trechter_fold(p.lead_source), c.category_id, p.lead_status_id, p.owner_id) || ':' || count(*) as line

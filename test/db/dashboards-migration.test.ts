@@ -23,7 +23,7 @@ describe.each(testEngines)('dashboards migration on %s', (engine) => {
     }
   });
 
-  it('lets the default funnel follow every person with a lead status, unless someone changed it', async () => {
+  it('keeps converted leads in the funnel', async () => {
     const opened = await createEmptyTestDatabase(engine);
     try {
       await migrateUpTo(opened.db, '009-dashboard-counts');

@@ -23,7 +23,7 @@ import { tileTitle } from './tileTitle';
 interface TileBodyProps {
   tile: Tile;
   data: TileData;
-  /** What limits the data besides the tile's criteria, which the empty state then names. */
+  /** The filter that limits the data besides the tile's criteria, named by the empty state. */
   filtered: 'period' | 'owner' | null;
   statuses: LeadStatus[];
   language: Language;
@@ -84,10 +84,13 @@ export function TileBody({ tile, data, filtered, statuses, language, onOpen, onC
 
 function TileEmpty({ filtered }: { filtered: 'period' | 'owner' | null }) {
   const { t } = useTranslation();
+  let text = t('dashboards.empty');
+  if (filtered === 'period') text = t('dashboards.emptyPeriod');
+  if (filtered === 'owner') text = t('dashboards.emptyOwner');
   return (
     <div className="tile-state tile-empty">
       <span className="icon icon-dashboards" aria-hidden="true" />
-      <p>{filtered === 'owner' ? t('dashboards.emptyOwner') : filtered === 'period' ? t('dashboards.emptyPeriod') : t('dashboards.empty')}</p>
+      <p>{text}</p>
     </div>
   );
 }

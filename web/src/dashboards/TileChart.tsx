@@ -124,8 +124,8 @@ function chartOption(kind: ChartKind, points: ChartPoint[], width: number, langu
         pageIconSize: 10,
         formatter: (name: string) => {
           const point = points.find((item) => item.label === name);
-          const shown = shorten(name, LEGEND_NAME_LENGTH);
-          return point === undefined ? shown : `${shown}  {value|${point.valueText}}`;
+          const label = shorten(name, LEGEND_NAME_LENGTH);
+          return point === undefined ? label : `${label}  {value|${point.valueText}}`;
         },
         textStyle: {
           color: MUTED,

@@ -21,7 +21,7 @@ interface ExportDialogProps {
   columns: string[];
   /** Records in the list, or null while counting. */
   total: number | null;
-  /** True when the list is grouped. The file has no groups, so the dialog says so. */
+  /** True when the list is grouped. The file has no groups, so the dialog shows a note. */
   grouped: boolean;
   /** Ids of the ticked rows; with some, the dialog offers to export only those. */
   tickedIds: number[];
